@@ -1,0 +1,190 @@
+import { CredentialsSignin, SvelteKitAuth, type SvelteKitAuthConfig } from '@auth/sveltekit';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import type { Adapter } from '@auth/core/adapters';
+import Credentials from '@auth/core/providers/credentials';
+import GitHub from '@auth/core/providers/github';
+import Google from '@auth/core/providers/google';
+import type { Provider } from '@auth/core/providers';
+import { findUserByEmail, readSessionUser } from '$lib/server/accounts';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import { account, user, verificationToken } from '$lib/server/db/schema';
+import { normaliseEmail } from '$lib/server/email';
+import { log } from '$lib/server/log';
+import { verifyDecoy, verifyPassword } from '$lib/server/passwords';
+import { clearSignInFailures, isSignInBlocked, recordSignInFailure } from '$lib/server/rate-limit';
+import { safeRedirectPath } from '$lib/server/redirects';
+import { requestContext } from '$lib/server/request-context';
+
+/** How long a session lasts without a visit. */
+const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+
+class TooManyAttempts extends CredentialsSignin {
+	code = 'rate_limited';
+}
+
+function clientAddress(): string {
+	const event = requestContext()?.event;
+	try {
+		return event?.getClientAddress() ?? 'unknown';
+	} catch {
+		return 'unknown';
+	}
+}
+
+const credentials = Credentials({
+	id: 'credentials',
+	name: 'Email and password',
+	credentials: {
+		email: { label: 'Email', type: 'email' },
+		password: { label: 'Password', type: 'password' }
+	},
+	async authorize(input) {
+		const checked = normaliseEmail(typeof input.email === 'string' ? input.email : '');
+		const password = typeof input.password === 'string' ? input.password : '';
+		const email = checked.ok ? checked.email : 'invalid';
+		const address = clientAddress();
+
+		if (await isSignInBlocked(email, address)) {
+			log.warn({ event: 'sign_in.rate_limited', address }, 'sign-in refused: too many failures');
+			throw new TooManyAttempts();
+		}
+
+		const found = checked.ok ? await findUserByEmail(email) : null;
+		const passwordOk = found?.passwordHash
+			? await verifyPassword(found.passwordHash, password)
+			: await verifyDecoy(password);
+
+		if (!found || !passwordOk || found.status === 'banned') {
+			await recordSignInFailure(email, address);
+			log.info({ event: 'sign_in.failed', address }, 'sign-in failed');
+			return null;
+		}
+		await clearSignInFailures(email);
+		return { id: found.id, name: found.name, email: found.email };
+	}
+});
+
+function oauthProviders(): Provider[] {
+	const { github, google, oidc } = config().providers;
+	const providers: Provider[] = [];
+	if (github) providers.push(GitHub(github));
+	if (google) providers.push(Google(google));
+	if (oidc) {
+		providers.push({
+			id: 'oidc',
+			name: oidc.name,
+			type: 'oidc',
+			issuer: oidc.issuer,
+			clientId: oidc.clientId,
+			clientSecret: oidc.clientSecret,
+			checks: ['pkce', 'state', 'nonce']
+		});
+	}
+	return providers;
+}
+
+/** Our own tables, and emails stored normalised whichever provider brought them. */
+function adapter(): Adapter {
+	const base = DrizzleAdapter(db, {
+		usersTable: user,
+		accountsTable: account,
+		verificationTokensTable: verificationToken
+	});
+	return {
+		...base,
+		createUser: (data) => {
+			if (!base.createUser) throw new Error('The Drizzle adapter cannot create users');
+			return base.createUser({ ...data, email: data.email.trim().toLowerCase() });
+		}
+	};
+}
+
+function buildAuthConfig(): SvelteKitAuthConfig {
+	return {
+		adapter: adapter(),
+		secret: config().authSecret,
+		trustHost: true,
+		session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
+		pages: { signIn: '/signin', error: '/signin' },
+		providers: [credentials, ...oauthProviders()],
+		logger: {
+			error: (error) => log.error({ err: error }, 'auth error'),
+			warn: (code) => log.warn({ code }, 'auth warning'),
+			debug: () => {}
+		},
+		callbacks: {
+			signIn({ user: signingIn, account: linked }) {
+				if (linked?.type === 'credentials') return true;
+				const checked = normaliseEmail(signingIn.email ?? '');
+				if (!checked.ok) return false;
+				signingIn.email = checked.email;
+				return true;
+			},
+
+			/**
+			 * The role stays fresh here. On every session read this loads the user by primary key
+			 * and rebuilds the token from that row alone. It never reads `session`: in SvelteKit
+			 * that is whatever the browser posts to /auth/session. The role and status it writes
+			 * are a copy for the session callback; no code trusts them when they come back in.
+			 */
+			async jwt({ token, user: signedIn }) {
+				const id = signedIn?.id ?? token.sub;
+				if (!id) return null;
+
+				let current;
+				try {
+					current = await readSessionUser(id);
+				} catch (error) {
+					const context = requestContext();
+					if (context) context.sessionReadFailed = true;
+					log.error({ err: error, userId: id }, 'session read failed: database unavailable');
+					throw error;
+				}
+				if (!current || current.status === 'banned') {
+					log.debug({ userId: id, found: current?.status ?? 'nothing' }, 'session ended');
+					return null;
+				}
+				log.debug({ userId: id, role: current.role }, 'session read');
+				return {
+					sub: current.id,
+					name: current.name,
+					email: current.email,
+					role: current.role,
+					status: current.status
+				};
+			},
+
+			session({ session, token }) {
+				return {
+					...session,
+					user: {
+						...session.user,
+						id: token.sub ?? '',
+						name: token.name ?? null,
+						email: token.email ?? '',
+						role: token.role,
+						status: token.status
+					}
+				};
+			},
+
+			redirect({ url, baseUrl }) {
+				return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
+			}
+		}
+	};
+}
+
+let authConfig: SvelteKitAuthConfig | undefined;
+
+// Note: built on the first request rather than at import, so `vite build` can analyse the
+// server without a production configuration.
+export const {
+	handle: handleAuth,
+	signIn,
+	signOut
+} = SvelteKitAuth(() => {
+	authConfig ??= buildAuthConfig();
+	return Promise.resolve(authConfig);
+});

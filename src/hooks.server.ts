@@ -1,0 +1,83 @@
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { randomUUID } from 'node:crypto';
+import { handleAuth } from './auth';
+import { authorize } from '$lib/server/authz';
+import { config } from '$lib/server/config';
+import { log } from '$lib/server/log';
+import { requestContext, runInRequestContext } from '$lib/server/request-context';
+import { sessionUserFrom } from '$lib/server/session';
+
+/** Gives the Auth.js callbacks, which never see the event, the request they run for. */
+const handleRequestContext: Handle = ({ event, resolve }) =>
+	runInRequestContext(event, () => resolve(event));
+
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+/**
+ * Reads the session once per request into `locals.user`. No session cookie, no read: anonymous
+ * pages cost nothing here. A database failure during the read ends the request with a 503 and
+ * without the cookie changes Auth.js queued, so the visitor stays signed in for the next try.
+ */
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	const hasSession = event.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
+	if (!hasSession) return resolve(event);
+
+	const session = await event.locals.auth();
+	if (requestContext()?.sessionReadFailed) {
+		error(503, 'Openstall cannot reach its database right now.');
+	}
+	event.locals.user = sessionUserFrom(session);
+	return resolve(event);
+};
+
+/** Applies the route policy table to the matched route: pages, data, actions and endpoints. */
+const handleAuthorization: Handle = ({ event, resolve }) => {
+	const returnTo = `${event.url.pathname}${event.url.search}`;
+	const decision = authorize(event.route.id, event.locals.user, returnTo);
+	if (decision.allow) return resolve(event);
+	if ('redirect' in decision) redirect(303, decision.redirect);
+	error(decision.status, decision.message);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
+
+/**
+ * The order is the security argument: the context first (the callbacks need it), Auth.js next
+ * (it answers /auth/* and provides `locals.auth`), then the session read, and only then the gate,
+ * which decides from the role the database holds on this very request.
+ */
+export const handle = sequence(
+	handleRequestContext,
+	handleAuth,
+	handleSession,
+	handleAuthorization,
+	handleHeaders
+);
+
+export const handleError: HandleServerError = ({ error: thrown, event, status, message }) => {
+	const errorId = randomUUID();
+	if (status >= 500) {
+		log.error({ err: thrown, errorId, route: event.route.id, status }, 'unexpected error');
+	}
+	return { message: status >= 500 ? 'Something went wrong on our side.' : message, errorId };
+};
+
+/** Runs once when the server starts: a bad configuration stops it here, with every problem named. */
+export const init: ServerInit = () => {
+	config();
+};
