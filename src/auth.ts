@@ -109,7 +109,11 @@ function buildAuthConfig(): SvelteKitAuthConfig {
 		pages: { signIn: '/signin', error: '/signin' },
 		providers: [credentials, ...oauthProviders()],
 		logger: {
-			error: (error) => log.error({ err: error }, 'auth error'),
+			error: (error) => {
+				// Note: a wrong password is an expected event, logged once by authorize().
+				if (error instanceof CredentialsSignin) return;
+				log.error({ err: error }, 'auth error');
+			},
 			warn: (code) => log.warn({ code }, 'auth warning'),
 			debug: () => {}
 		},

@@ -34,5 +34,7 @@ export const actions: Actions = {
 			password: parsed.data.password,
 			redirectTo: '/'
 		});
+		// Note: only reached when the fresh account could not sign in (say, rate limited).
+		redirect(303, '/signin');
 	}
 };

@@ -77,7 +77,12 @@ export const db: Database = new Proxy({} as Database, {
 	get(_, property) {
 		const target = connection().db;
 		const value = Reflect.get(target, property, target);
-		return typeof value === 'function' ? value.bind(target) : value;
+		if (property === 'constructor' || typeof value !== 'function') return value;
+		return value.bind(target);
+	},
+	// Note: Drizzle's `is()` (used by the Auth.js adapter) checks the prototype chain.
+	getPrototypeOf() {
+		return Object.getPrototypeOf(connection().db);
 	}
 });
 
