@@ -1,0 +1,51 @@
+/**
+ * Starts the production build for the e2e tests: makes the database named by the Playwright
+ * config, migrates and seeds it, then runs `node build` on E2E_PORT until Playwright stops it.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import postgres from 'postgres';
+import { connectPglite, connectPostgres, useConnection } from '../../src/lib/server/db/index';
+import { migrateDatabase } from '../../src/lib/server/db/migrate';
+import { seedDemoData } from '../../src/lib/server/seed';
+
+const port = process.env.E2E_PORT;
+const databaseUrl = process.env.E2E_DATABASE_URL;
+const dataDir = process.env.E2E_DATA_DIR;
+if (!port || !dataDir) throw new Error('Run the e2e server through Playwright (npm run test:e2e).');
+
+if (databaseUrl) {
+	const url = new URL(databaseUrl);
+	const name = url.pathname.slice(1);
+	url.pathname = '/postgres';
+	const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.unsafe(`create database ${name}`);
+	await admin.end();
+}
+
+rmSync(dataDir, { recursive: true, force: true });
+const connection = databaseUrl ? connectPostgres(databaseUrl) : connectPglite(`${dataDir}/pglite`);
+useConnection(connection);
+await migrateDatabase(connection);
+await seedDemoData();
+await connection.close();
+
+const server = spawn('node', ['build'], {
+	stdio: 'inherit',
+	env: {
+		...process.env,
+		PORT: port,
+		HOST: '127.0.0.1',
+		ORIGIN: `http://localhost:${port}`,
+		AUTH_SECRET: 'e2e-secret-that-is-long-enough-for-auth-js-0123456789',
+		DATABASE_URL: databaseUrl ?? '',
+		OPENSTALL_DATA_DIR: dataDir,
+		LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+		NODE_ENV: 'production'
+	}
+});
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
