@@ -25,8 +25,10 @@ export const ROUTE_POLICY: Record<string, Requirement> = {
 	'/account': 'signed-in',
 	'/seller': 'seller',
 	'/seller/dashboard': 'seller',
+	'/seller/api/shop': 'seller',
 	'/admin': 'admin',
 	'/admin/users': 'admin',
+	'/admin/users/export': 'admin',
 	'/admin/audit': 'admin'
 };
 
