@@ -1,4 +1,11 @@
 import type { LayoutServerLoad } from './$types';
 
-// Note: the session was read once in hooks; loads take it from locals and never read it again.
-export const load: LayoutServerLoad = ({ locals }) => ({ user: locals.user });
+/**
+ * The session was read once in hooks; this only passes it on. Reading `url` makes the load run
+ * on every navigation, so the header follows a role change made elsewhere (an admin demoting
+ * this seller) on the very next page, not just after a reload.
+ */
+export const load: LayoutServerLoad = ({ locals, url }) => ({
+	user: locals.user,
+	path: url.pathname
+});

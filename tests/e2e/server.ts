@@ -8,6 +8,7 @@ import postgres from 'postgres';
 import { connectPglite, connectPostgres, useConnection } from '../../src/lib/server/db/index';
 import { migrateDatabase } from '../../src/lib/server/db/migrate';
 import { seedDemoData } from '../../src/lib/server/seed';
+import { E2E_AUTH_SECRET } from './support';
 
 const port = process.env.E2E_PORT;
 const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -38,7 +39,7 @@ const server = spawn('node', ['build'], {
 		PORT: port,
 		HOST: '127.0.0.1',
 		ORIGIN: `http://localhost:${port}`,
-		AUTH_SECRET: 'e2e-secret-that-is-long-enough-for-auth-js-0123456789',
+		AUTH_SECRET: E2E_AUTH_SECRET,
 		DATABASE_URL: databaseUrl ?? '',
 		OPENSTALL_DATA_DIR: dataDir,
 		LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
