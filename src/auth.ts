@@ -112,6 +112,12 @@ function buildAuthConfig(): SvelteKitAuthConfig {
 			error: (error) => {
 				// Note: a wrong password is an expected event, logged once by authorize().
 				if (error instanceof CredentialsSignin) return;
+				// Note: a cookie that does not decrypt (forged, altered, old secret) is routine
+				// noise from the internet; database failures are logged where they happen.
+				if (error.name === 'JWTSessionError') {
+					log.warn({ event: 'session.rejected' }, 'session cookie rejected');
+					return;
+				}
 				log.error({ err: error }, 'auth error');
 			},
 			warn: (code) => log.warn({ code }, 'auth warning'),
