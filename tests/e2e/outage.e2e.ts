@@ -1,0 +1,141 @@
+import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { E2E_AUTH_SECRET, SESSION_COOKIE, needsPostgres } from './support';
+
+/**
+ * A database outage in the middle of a signed-in visit: the request gets a 503 page, the cookie
+ * is left alone, and the same cookie works again once the database is back. A second server
+ * instance reaches PostgreSQL through a TCP relay that the test can cut.
+ */
+
+class Relay {
+	private server: Server | undefined;
+	private readonly sockets = new Set<Socket>();
+	constructor(
+		readonly port: number,
+		private readonly target: { host: string; port: number }
+	) {}
+
+	async open(): Promise<void> {
+		this.server = createServer((client) => {
+			const upstream = connect(this.target.port, this.target.host);
+			for (const socket of [client, upstream]) {
+				this.sockets.add(socket);
+				socket.on('close', () => this.sockets.delete(socket));
+				socket.on('error', () => socket.destroy());
+			}
+			client.pipe(upstream).pipe(client);
+		});
+		await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
+	}
+
+	async cut(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+	}
+}
+
+async function freePort(): Promise<number> {
+	const server = createServer().listen(0, '127.0.0.1');
+	await new Promise((resolve) => server.once('listening', resolve));
+	const address = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	return typeof address === 'object' && address ? address.port : 0;
+}
+
+let relay: Relay;
+let app: ChildProcess | undefined;
+let base = '';
+
+test.beforeAll(async () => {
+	needsPostgres();
+	const database = new URL(process.env.E2E_DATABASE_URL ?? '');
+	relay = new Relay(await freePort(), {
+		host: database.hostname,
+		port: Number(database.port || 5432)
+	});
+	await relay.open();
+	database.hostname = '127.0.0.1';
+	database.port = String(relay.port);
+
+	const port = await freePort();
+	base = `http://localhost:${port}`;
+	app = spawn('node', ['build'], {
+		stdio: 'ignore',
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: base,
+			AUTH_SECRET: E2E_AUTH_SECRET,
+			DATABASE_URL: database.toString(),
+			LOG_LEVEL: 'silent',
+			NODE_ENV: 'production'
+		}
+	});
+	await expect
+		.poll(
+			() =>
+				fetch(`${base}/healthz`).then(
+					(r) => r.status,
+					() => 0
+				),
+			{ timeout: 20_000 }
+		)
+		.toBe(200);
+});
+
+test.afterAll(async () => {
+	app?.kill('SIGTERM');
+	await relay?.cut().catch(() => {});
+});
+
+function sessionFrom(response: Response): string | null {
+	const cookie = response.headers
+		.getSetCookie()
+		.find((value) => value.startsWith(`${SESSION_COOKIE}=`));
+	return cookie ? cookie.split(';')[0]!.slice(SESSION_COOKIE.length + 1) : null;
+}
+
+test('a signed-in visitor gets a 503 during an outage, keeps the cookie, and is back afterwards', async () => {
+	const signIn = await fetch(`${base}/signin`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: base,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({
+			email: 'buyer@example.com',
+			password: 'openstall-demo',
+			redirectTo: '/'
+		})
+	});
+	const session = sessionFrom(signIn);
+	expect(session).toBeTruthy();
+	const cookie = { cookie: `${SESSION_COOKIE}=${session}`, accept: 'text/html' };
+	expect((await fetch(`${base}/account`, { headers: cookie, redirect: 'manual' })).status).toBe(
+		200
+	);
+
+	await relay.cut();
+
+	const during = await fetch(`${base}/account`, { headers: cookie, redirect: 'manual' });
+	expect(during.status).toBe(503);
+	expect(await during.text()).toContain('You are still signed in');
+	expect(during.headers.getSetCookie().filter((value) => value.startsWith(SESSION_COOKIE))).toEqual(
+		[]
+	);
+	expect((await fetch(`${base}/readyz`)).status).toBe(503);
+
+	await relay.open();
+
+	await expect
+		.poll(() => fetch(`${base}/readyz`).then((r) => r.status), { timeout: 15_000 })
+		.toBe(200);
+	const after = await fetch(`${base}/account`, { headers: cookie, redirect: 'manual' });
+	expect(after.status).toBe(200);
+	expect(await after.text()).toContain('buyer@example.com');
+});
