@@ -8,6 +8,7 @@ import postgres from 'postgres';
 import { connectPglite, connectPostgres, useConnection } from '../../src/lib/server/db/index';
 import { migrateDatabase } from '../../src/lib/server/db/migrate';
 import { seedDemoData } from '../../src/lib/server/seed';
+import { OIDC_CLIENT, startOidcProvider } from './oidc-provider';
 import { E2E_AUTH_SECRET } from './support';
 
 const port = process.env.E2E_PORT;
@@ -32,13 +33,21 @@ await migrateDatabase(connection);
 await seedDemoData();
 await connection.close();
 
+// Note: the OIDC provider lives in this process for as long as the app server does.
+const appOrigin = `http://localhost:${port}`;
+const { issuer } = await startOidcProvider(appOrigin);
+
 const server = spawn('node', ['build'], {
 	stdio: 'inherit',
 	env: {
 		...process.env,
 		PORT: port,
 		HOST: '127.0.0.1',
-		ORIGIN: `http://localhost:${port}`,
+		ORIGIN: appOrigin,
+		AUTH_OIDC_ISSUER: issuer,
+		AUTH_OIDC_ID: OIDC_CLIENT.id,
+		AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
+		AUTH_OIDC_NAME: 'Test SSO',
 		AUTH_SECRET: E2E_AUTH_SECRET,
 		DATABASE_URL: databaseUrl ?? '',
 		OPENSTALL_DATA_DIR: dataDir,

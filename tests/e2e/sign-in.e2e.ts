@@ -28,10 +28,11 @@ test.describe('signing up', () => {
 		expect(await sessionIn(second)).toBeNull();
 	});
 
-	for (const [label, email] of [
+	const refusedEmails: [string, string][] = [
 		['a look-alike letter', 'p\u0430ypal-owner@example.com'],
 		['a quoted local part', '"quoted person"@example.com']
-	]) {
+	];
+	for (const [label, email] of refusedEmails) {
 		test(`refuses an email with ${label}, with a message, and creates nothing`, async ({
 			page,
 			playwright

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { recordAuditEvent } from './audit';
 import { db } from './db';
-import { user, type Role, type User, type UserStatus } from './db/schema';
+import { account, user, type Role, type User, type UserStatus } from './db/schema';
 import { hashPassword } from './passwords';
 
 export type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'role' | 'status'>;
@@ -157,4 +157,20 @@ export async function promoteToAdmin(email: string): Promise<SessionUser | null>
 		});
 		return updated;
 	});
+}
+
+/** The OAuth/OIDC providers linked to this user, and whether a password is set. */
+export async function listSignInMethods(
+	userId: string
+): Promise<{ password: boolean; providers: string[] }> {
+	const [row] = await db
+		.select({ passwordHash: user.passwordHash })
+		.from(user)
+		.where(eq(user.id, userId));
+	const linked = await db
+		.select({ provider: account.provider })
+		.from(account)
+		.where(eq(account.userId, userId))
+		.orderBy(account.provider);
+	return { password: Boolean(row?.passwordHash), providers: linked.map((link) => link.provider) };
 }
