@@ -18,6 +18,9 @@ import { sessionUserFrom } from '$lib/server/session';
 const handleRequestContext: Handle = ({ event, resolve }) =>
 	runInRequestContext(event, () => resolve(event));
 
+const DATABASE_DOWN =
+	'Openstall cannot reach its database right now. You are still signed in: try again in a moment.';
+
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
@@ -32,7 +35,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 	const session = await event.locals.auth();
 	if (requestContext()?.sessionReadFailed) {
-		error(503, 'Openstall cannot reach its database right now.');
+		error(
+			503,
+			'Openstall cannot reach its database right now. You are still signed in: try again in a moment.'
+		);
 	}
 	event.locals.user = sessionUserFrom(session);
 	return resolve(event);
