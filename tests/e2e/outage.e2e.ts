@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { E2E_AUTH_SECRET, SESSION_COOKIE, needsPostgres } from './support';
+import { freePort, startInstance, type Instance } from './instance';
+import { SESSION_COOKIE, needsPostgres } from './support';
 
 /**
  * A database outage in the middle of a signed-in visit: the request gets a 503 page, the cookie
@@ -36,16 +36,8 @@ class Relay {
 	}
 }
 
-async function freePort(): Promise<number> {
-	const server = createServer().listen(0, '127.0.0.1');
-	await new Promise((resolve) => server.once('listening', resolve));
-	const address = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return typeof address === 'object' && address ? address.port : 0;
-}
-
 let relay: Relay;
-let app: ChildProcess | undefined;
+let app: Instance | undefined;
 let base = '';
 
 test.beforeAll(async () => {
@@ -59,35 +51,12 @@ test.beforeAll(async () => {
 	database.hostname = '127.0.0.1';
 	database.port = String(relay.port);
 
-	const port = await freePort();
-	base = `http://localhost:${port}`;
-	app = spawn('node', ['build'], {
-		stdio: 'ignore',
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: base,
-			AUTH_SECRET: E2E_AUTH_SECRET,
-			DATABASE_URL: database.toString(),
-			LOG_LEVEL: 'silent',
-			NODE_ENV: 'production'
-		}
-	});
-	await expect
-		.poll(
-			() =>
-				fetch(`${base}/healthz`).then(
-					(r) => r.status,
-					() => 0
-				),
-			{ timeout: 20_000 }
-		)
-		.toBe(200);
+	app = await startInstance({ DATABASE_URL: database.toString() });
+	base = app.origin;
 });
 
 test.afterAll(async () => {
-	app?.kill('SIGTERM');
+	app?.process.kill('SIGTERM');
 	await relay?.cut().catch(() => {});
 });
 
