@@ -124,11 +124,27 @@ function buildAuthConfig(): SvelteKitAuthConfig {
 			debug: () => {}
 		},
 		callbacks: {
-			signIn({ user: signingIn, account: linked }) {
+			/**
+			 * Provider sign-ins must bring a usable email, and a banned account stays out. (Password
+			 * sign-ins were checked in authorize.)
+			 */
+			async signIn({ user: signingIn, account: linked }) {
 				if (linked?.type === 'credentials') return true;
 				const checked = normaliseEmail(signingIn.email ?? '');
-				if (!checked.ok) return false;
+				if (!checked.ok) {
+					log.warn(
+						{ event: 'sign_in.refused', provider: linked?.provider, reason: checked.message },
+						'provider sign-in refused: no usable email in the profile'
+					);
+					return false;
+				}
 				signingIn.email = checked.email;
+
+				const existing = await findUserByEmail(checked.email);
+				if (existing?.status === 'banned') {
+					log.info({ event: 'sign_in.refused', userId: existing.id }, 'banned user refused');
+					return false;
+				}
 				return true;
 			},
 

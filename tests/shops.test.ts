@@ -1,7 +1,13 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvent, shop, user } from '../src/lib/server/db/schema';
-import { createNewSellerAccount, updateOwnShop } from '../src/lib/server/shops';
+import {
+	createNewSellerAccount,
+	listOpenShops,
+	listShops,
+	setShopStatus,
+	updateOwnShop
+} from '../src/lib/server/shops';
 import { makeUser } from './factories';
 import {
 	createTestDatabase,
@@ -150,5 +156,39 @@ describe(`updateOwnShop on ${testDriver()}`, () => {
 			ok: false,
 			status: 404
 		});
+	});
+});
+
+describe(`admin shop controls on ${testDriver()}`, () => {
+	it('suspends a shop with a reason, hides it from the home page and reinstates it', async () => {
+		const admin = await makeUser({ role: 'admin' });
+		const owner = await makeUser({ email: 'potter@example.com' });
+		const opened = await createNewSellerAccount(owner.id, input);
+		if (!opened.ok) throw new Error(opened.message);
+		expect((await listOpenShops(10)).map((s) => s.slug)).toEqual(['river-pottery']);
+
+		expect(await setShopStatus(admin.id, opened.shop.id, 'suspended', 'Counterfeits')).toEqual({
+			ok: true
+		});
+		expect(await listOpenShops(10)).toEqual([]);
+		const [event] = await database.db
+			.select()
+			.from(auditEvent)
+			.where(eq(auditEvent.action, 'shop.suspended'));
+		expect(event).toMatchObject({ actorId: admin.id, details: { reason: 'Counterfeits' } });
+
+		await setShopStatus(admin.id, opened.shop.id, 'active', null);
+		expect(await listOpenShops(10)).toHaveLength(1);
+	});
+
+	it('finds shops by owner email and answers 404 for a shop that does not exist', async () => {
+		const admin = await makeUser({ role: 'admin' });
+		const owner = await makeUser({ email: 'weaver@example.com' });
+		await createNewSellerAccount(owner.id, { ...input, name: 'Loom', slug: 'loom' });
+
+		expect((await listShops({ query: 'weaver@' })).shops.map((s) => s.slug)).toEqual(['loom']);
+		expect(
+			await setShopStatus(admin.id, '00000000-0000-4000-8000-000000000000', 'suspended', 'x')
+		).toMatchObject({ ok: false, status: 404 });
 	});
 });

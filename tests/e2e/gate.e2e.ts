@@ -1,5 +1,14 @@
 import { expect, test, type APIResponse } from '@playwright/test';
-import { clientWith, formPost, origin, signedInClient } from './support';
+import { eq } from 'drizzle-orm';
+import { shop } from '../../src/lib/server/db/schema';
+import {
+	clientWith,
+	e2eDatabase,
+	formPost,
+	needsPostgres,
+	origin,
+	signedInClient
+} from './support';
 
 /**
  * The gate, seen from outside: a stranger and a buyer try every kind of request SvelteKit
@@ -7,7 +16,13 @@ import { clientWith, formPost, origin, signedInClient } from './support';
  */
 
 const SELLER_PAGES = ['/seller', '/seller/dashboard'];
-const ADMIN_PAGES = ['/admin', '/admin/users', '/admin/audit', '/admin/users?q=seller'];
+const ADMIN_PAGES = [
+	'/admin',
+	'/admin/users',
+	'/admin/shops',
+	'/admin/audit',
+	'/admin/users?q=seller'
+];
 const ENDPOINTS = ['/seller/api/shop', '/admin/users/export'];
 const DATA_REQUESTS = [
 	'/seller/dashboard/__data.json',
@@ -87,6 +102,7 @@ test.describe('a stranger', () => {
 				'/admin/users?/restrict',
 				{ userId: '00000000-0000-4000-8000-000000000000', status: 'banned', reason: 'spite' }
 			],
+			['/admin/shops?/suspend', { shopId: '00000000-0000-4000-8000-000000000000', reason: 'x' }],
 			['/become-a-seller', { shopName: 'Stranger Shop', slug: '', description: '' }]
 		];
 		for (const [path, form] of attempts) {
@@ -166,4 +182,28 @@ test('a seller reaches the dashboard but finds nothing under /admin', async ({ p
 	for (const path of ['/admin/users', '/admin/users/export', '/admin/audit/__data.json']) {
 		expect((await client.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
 	}
+});
+
+test('a buyer who knows a shop id still cannot suspend it, and the shop stays open', async ({
+	playwright
+}) => {
+	needsPostgres();
+	const [demo] = await e2eDatabase()
+		.db.select()
+		.from(shop)
+		.where(eq(shop.slug, 'harbour-lane-goods'));
+	const client = await signedInClient(playwright, 'buyer@example.com');
+
+	const response = await client.post(
+		'/admin/shops?/suspend',
+		formPost({ shopId: demo?.id ?? '', reason: 'Buyer says so' })
+	);
+
+	expect(response.status()).toBe(404);
+	const [after] = await e2eDatabase()
+		.db.select()
+		.from(shop)
+		.where(eq(shop.id, demo?.id ?? ''));
+	expect(after?.status).toBe('active');
+	expect(after?.updatedAt).toEqual(demo?.updatedAt);
 });

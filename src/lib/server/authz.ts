@@ -29,6 +29,7 @@ export const ROUTE_POLICY: Record<string, Requirement> = {
 	'/admin': 'admin',
 	'/admin/users': 'admin',
 	'/admin/users/export': 'admin',
+	'/admin/shops': 'admin',
 	'/admin/audit': 'admin'
 };
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, ne, or } from 'drizzle-orm';
 import { recordAuditEvent } from './audit';
 import { db } from './db';
 import { shop, user, type Shop } from './db/schema';
@@ -169,4 +169,68 @@ export async function listOpenShops(limit: number): Promise<ShopSummary[]> {
 		.where(and(eq(shop.status, 'active'), eq(user.status, 'active'), eq(user.role, 'seller')))
 		.orderBy(desc(shop.createdAt))
 		.limit(limit);
+}
+
+export type ShopListItem = Pick<Shop, 'id' | 'name' | 'slug' | 'status' | 'createdAt'> & {
+	ownerEmail: string;
+};
+
+/** Every shop for admins: searchable by shop name, slug or owner email, a page at a time. */
+export async function listShops(options: {
+	query?: string;
+	page?: number;
+	pageSize?: number;
+}): Promise<{ shops: ShopListItem[]; total: number; page: number; pageSize: number }> {
+	const pageSize = options.pageSize ?? 20;
+	const page = Math.max(1, options.page ?? 1);
+	const query = options.query?.trim();
+	const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+	const where = pattern
+		? or(ilike(shop.name, pattern), ilike(shop.slug, pattern), ilike(user.email, pattern))
+		: undefined;
+
+	const [shops, [total]] = await Promise.all([
+		db
+			.select({
+				id: shop.id,
+				name: shop.name,
+				slug: shop.slug,
+				status: shop.status,
+				createdAt: shop.createdAt,
+				ownerEmail: user.email
+			})
+			.from(shop)
+			.innerJoin(user, eq(user.id, shop.ownerId))
+			.where(where)
+			.orderBy(desc(shop.createdAt), shop.slug)
+			.limit(pageSize)
+			.offset((page - 1) * pageSize),
+		db.select({ n: count() }).from(shop).innerJoin(user, eq(user.id, shop.ownerId)).where(where)
+	]);
+	return { shops, total: total?.n ?? 0, page, pageSize };
+}
+
+/** Suspends or reinstates a shop on an admin's behalf; a suspended shop is hidden from buyers. */
+export async function setShopStatus(
+	actorId: string,
+	shopId: string,
+	status: Shop['status'],
+	reason: string | null
+): Promise<{ ok: true } | { ok: false; status: 404; message: string }> {
+	return db.transaction(async (tx) => {
+		const [updated] = await tx
+			.update(shop)
+			.set({ status })
+			.where(eq(shop.id, shopId))
+			.returning({ id: shop.id });
+		if (!updated) return { ok: false, status: 404, message: 'There is no such shop.' };
+		await recordAuditEvent(tx, {
+			actorId,
+			action: status === 'suspended' ? 'shop.suspended' : 'shop.reinstated',
+			targetType: 'shop',
+			targetId: shopId,
+			details: reason ? { reason } : {}
+		});
+		return { ok: true };
+	});
 }
