@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	changeUserAccess,
 	createBuyerAccount,
@@ -10,26 +10,12 @@ import {
 import { auditEvent, user } from '../src/lib/server/db/schema';
 import { verifyPassword } from '../src/lib/server/passwords';
 import { TEST_PASSWORD, makeUser } from './factories';
-import {
-	createTestDatabase,
-	resetDatabase,
-	testDriver,
-	type TestDatabase
-} from './helpers/database';
+import { testDriver, useTestDatabase } from './helpers/database';
 
-let database: TestDatabase;
-beforeAll(async () => {
-	database = await createTestDatabase();
-});
-beforeEach(async () => {
-	await resetDatabase(database);
-});
-afterAll(async () => {
-	await database.close();
-});
+const database = useTestDatabase();
 
 async function auditCount(): Promise<number> {
-	const [row] = await database.db.select({ n: count() }).from(auditEvent);
+	const [row] = await database().db.select({ n: count() }).from(auditEvent);
 	return row?.n ?? 0;
 }
 
@@ -42,7 +28,7 @@ describe(`accounts on ${testDriver()}`, () => {
 		});
 
 		expect(created).toMatchObject({ ok: true, user: { role: 'buyer', status: 'active' } });
-		const [row] = await database.db.select().from(user).where(eq(user.email, 'ada@example.com'));
+		const [row] = await database().db.select().from(user).where(eq(user.email, 'ada@example.com'));
 		expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
 		expect(await verifyPassword(row?.passwordHash ?? '', TEST_PASSWORD)).toBe(true);
 	});
@@ -57,7 +43,7 @@ describe(`accounts on ${testDriver()}`, () => {
 		});
 
 		expect(second).toMatchObject({ ok: false, field: 'email' });
-		const rows = await database.db.select().from(user);
+		const rows = await database().db.select().from(user);
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ id: first.id, name: 'First' });
 	});
@@ -70,7 +56,7 @@ describe(`accounts on ${testDriver()}`, () => {
 
 		expect(result).toEqual({ ok: true });
 		expect(await readSessionUser(seller.id)).toMatchObject({ role: 'buyer' });
-		const [event] = await database.db.select().from(auditEvent);
+		const [event] = await database().db.select().from(auditEvent);
 		expect(event).toMatchObject({
 			actorId: admin.id,
 			action: 'user.role_changed',
@@ -85,11 +71,11 @@ describe(`accounts on ${testDriver()}`, () => {
 
 		await changeUserAccess(admin.id, buyer.id, { status: 'banned', reason: 'Fraud' });
 		expect(await readSessionUser(buyer.id)).toMatchObject({ status: 'banned' });
-		const [banned] = await database.db.select().from(user).where(eq(user.id, buyer.id));
+		const [banned] = await database().db.select().from(user).where(eq(user.id, buyer.id));
 		expect(banned?.statusReason).toBe('Fraud');
 
 		await changeUserAccess(admin.id, buyer.id, { status: 'active' });
-		const [lifted] = await database.db.select().from(user).where(eq(user.id, buyer.id));
+		const [lifted] = await database().db.select().from(user).where(eq(user.id, buyer.id));
 		expect(lifted).toMatchObject({ status: 'active', statusReason: null });
 		expect(await auditCount()).toBe(2);
 	});
@@ -128,8 +114,8 @@ describe(`accounts on ${testDriver()}`, () => {
 		]);
 
 		expect(results.filter((result) => result.ok)).toHaveLength(1);
-		const [admins] = await database.db
-			.select({ n: count() })
+		const [admins] = await database()
+			.db.select({ n: count() })
 			.from(user)
 			.where(eq(user.role, 'admin'));
 		expect(admins?.n).toBe(1);
@@ -163,7 +149,7 @@ describe(`accounts on ${testDriver()}`, () => {
 		});
 		expect(await promoteToAdmin('nobody@example.com')).toBeNull();
 		expect(
-			await database.db.select({ n: count() }).from(user).where(eq(user.role, 'admin'))
+			await database().db.select({ n: count() }).from(user).where(eq(user.role, 'admin'))
 		).toEqual([{ n: 1 }]);
 	});
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rateLimit } from '../src/lib/server/db/schema';
 import {
@@ -7,23 +7,9 @@ import {
 	isSignInBlocked,
 	recordSignInFailure
 } from '../src/lib/server/rate-limit';
-import {
-	createTestDatabase,
-	resetDatabase,
-	testDriver,
-	type TestDatabase
-} from './helpers/database';
+import { testDriver, useTestDatabase } from './helpers/database';
 
-let database: TestDatabase;
-beforeAll(async () => {
-	database = await createTestDatabase();
-});
-beforeEach(async () => {
-	await resetDatabase(database);
-});
-afterAll(async () => {
-	await database.close();
-});
+const database = useTestDatabase();
 
 describe(`the sign-in rate limit on ${testDriver()}`, () => {
 	it('blocks an email after its allowed failures, from any address', async () => {
@@ -50,7 +36,7 @@ describe(`the sign-in rate limit on ${testDriver()}`, () => {
 			Array.from({ length: 8 }, () => recordSignInFailure('ada@example.com', '192.0.2.1'))
 		);
 
-		const rows = await database.db.select().from(rateLimit);
+		const rows = await database().db.select().from(rateLimit);
 		expect(rows.find((row) => row.key.includes('email'))?.hits).toBe(8);
 	});
 
@@ -58,11 +44,13 @@ describe(`the sign-in rate limit on ${testDriver()}`, () => {
 		for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) {
 			await recordSignInFailure('ada@example.com', '192.0.2.1');
 		}
-		await database.db.update(rateLimit).set({ windowStart: sql`now() - interval '1 hour'` });
+		await database()
+			.db.update(rateLimit)
+			.set({ windowStart: sql`now() - interval '1 hour'` });
 
 		expect(await isSignInBlocked('ada@example.com', '192.0.2.1')).toBe(false);
 		await recordSignInFailure('ada@example.com', '192.0.2.1');
-		const rows = await database.db.select().from(rateLimit);
+		const rows = await database().db.select().from(rateLimit);
 		expect(rows.every((row) => row.hits === 1)).toBe(true);
 	});
 

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvent, shop, user } from '../src/lib/server/db/schema';
 import {
 	createNewSellerAccount,
@@ -9,29 +9,15 @@ import {
 	updateOwnShop
 } from '../src/lib/server/shops';
 import { makeUser } from './factories';
-import {
-	createTestDatabase,
-	resetDatabase,
-	testDriver,
-	type TestDatabase
-} from './helpers/database';
+import { testDriver, useTestDatabase } from './helpers/database';
 
-let database: TestDatabase;
-beforeAll(async () => {
-	database = await createTestDatabase();
-});
-beforeEach(async () => {
-	await resetDatabase(database);
-});
-afterAll(async () => {
-	await database.close();
-});
+const database = useTestDatabase();
 
 const input = { name: 'River Pottery', slug: 'river-pottery', description: 'Bowls and cups.' };
 
 async function countRows() {
-	const [shops] = await database.db.select({ n: count() }).from(shop);
-	const [events] = await database.db.select({ n: count() }).from(auditEvent);
+	const [shops] = await database().db.select({ n: count() }).from(shop);
+	const [events] = await database().db.select({ n: count() }).from(auditEvent);
 	return { shops: shops?.n, events: events?.n };
 }
 
@@ -42,9 +28,9 @@ describe(`createNewSellerAccount on ${testDriver()}`, () => {
 		const result = await createNewSellerAccount(buyer.id, input);
 
 		expect(result).toMatchObject({ ok: true, created: true, shop: { slug: 'river-pottery' } });
-		const [row] = await database.db.select().from(user).where(eq(user.id, buyer.id));
+		const [row] = await database().db.select().from(user).where(eq(user.id, buyer.id));
 		expect(row?.role).toBe('seller');
-		const [event] = await database.db.select().from(auditEvent);
+		const [event] = await database().db.select().from(auditEvent);
 		expect(event).toMatchObject({ actorId: buyer.id, action: 'shop.opened', targetType: 'shop' });
 	});
 
@@ -71,7 +57,7 @@ describe(`createNewSellerAccount on ${testDriver()}`, () => {
 		expect(results.filter((result) => result.ok)).toHaveLength(1);
 		expect(results.find((result) => !result.ok)).toMatchObject({ field: 'shopName' });
 		expect(await countRows()).toEqual({ shops: 1, events: 1 });
-		const roles = await database.db.select({ role: user.role }).from(user);
+		const roles = await database().db.select({ role: user.role }).from(user);
 		expect(roles.map((row) => row.role).sort()).toEqual(['buyer', 'seller']);
 	});
 
@@ -86,7 +72,7 @@ describe(`createNewSellerAccount on ${testDriver()}`, () => {
 		});
 
 		expect(result).toMatchObject({ ok: false, field: 'shopName' });
-		const [row] = await database.db.select().from(user).where(eq(user.id, buyer.id));
+		const [row] = await database().db.select().from(user).where(eq(user.id, buyer.id));
 		expect(row?.role).toBe('buyer');
 		expect(await countRows()).toEqual({ shops: 1, events: 1 });
 	});
@@ -130,7 +116,7 @@ describe(`updateOwnShop on ${testDriver()}`, () => {
 		const result = await updateOwnShop(owner.id, { name: 'River Pottery Co', description: 'New' });
 
 		expect(result).toMatchObject({ ok: true, shop: { name: 'River Pottery Co' } });
-		const [untouched] = await database.db.select().from(shop).where(eq(shop.ownerId, other.id));
+		const [untouched] = await database().db.select().from(shop).where(eq(shop.ownerId, other.id));
 		expect(untouched).toMatchObject({ name: 'Other Shop', description: '' });
 	});
 
@@ -146,7 +132,7 @@ describe(`updateOwnShop on ${testDriver()}`, () => {
 		const result = await updateOwnShop(owner.id, { name: 'other shop', description: 'x' });
 
 		expect(result).toMatchObject({ ok: false, field: 'shopName' });
-		const [row] = await database.db.select().from(shop).where(eq(shop.ownerId, owner.id));
+		const [row] = await database().db.select().from(shop).where(eq(shop.ownerId, owner.id));
 		expect(row).toMatchObject({ name: 'River Pottery', description: 'Bowls and cups.' });
 	});
 
@@ -171,8 +157,8 @@ describe(`admin shop controls on ${testDriver()}`, () => {
 			ok: true
 		});
 		expect(await listOpenShops(10)).toEqual([]);
-		const [event] = await database.db
-			.select()
+		const [event] = await database()
+			.db.select()
 			.from(auditEvent)
 			.where(eq(auditEvent.action, 'shop.suspended'));
 		expect(event).toMatchObject({ actorId: admin.id, details: { reason: 'Counterfeits' } });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import postgres from 'postgres';
 import {
 	connectPglite,
@@ -93,4 +94,25 @@ export async function resetDatabase(connection: Connection): Promise<void> {
 		.map((row) => `"${row.tablename}"`)
 		.join(', ');
 	if (list) await connection.db.execute(sql.raw(`truncate ${list} restart identity cascade`));
+}
+
+/**
+ * The usual life of a test file's database: made before the first test, emptied before each,
+ * dropped after the last. Returns a getter, since the database exists only once tests run.
+ */
+export function useTestDatabase(): () => TestDatabase {
+	let database: TestDatabase | undefined;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+	});
+	beforeEach(async () => {
+		if (database) await resetDatabase(database);
+	});
+	afterAll(async () => {
+		await database?.close();
+	});
+	return () => {
+		if (!database) throw new Error('the test database is made in beforeAll');
+		return database;
+	};
 }

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { recordAuditEvent } from './audit';
+import { containsPattern } from './paging';
 import { db } from './db';
 import { account, user, type Role, type User, type UserStatus } from './db/schema';
 import { hashPassword } from './passwords';
@@ -65,8 +66,7 @@ export async function listUsers(options: {
 }): Promise<{ users: UserListItem[]; total: number; page: number; pageSize: number }> {
 	const pageSize = options.pageSize ?? 20;
 	const page = Math.max(1, options.page ?? 1);
-	const query = options.query?.trim();
-	const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+	const pattern = containsPattern(options.query);
 	const where = pattern ? or(ilike(user.email, pattern), ilike(user.name, pattern)) : undefined;
 
 	const [users, [total]] = await Promise.all([

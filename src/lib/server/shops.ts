@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, ne, or } from 'drizzle-orm';
 import { recordAuditEvent } from './audit';
+import { containsPattern } from './paging';
 import { db } from './db';
 import { shop, user, type Shop } from './db/schema';
 import { shopNameKey } from './shop-names';
@@ -183,8 +184,7 @@ export async function listShops(options: {
 }): Promise<{ shops: ShopListItem[]; total: number; page: number; pageSize: number }> {
 	const pageSize = options.pageSize ?? 20;
 	const page = Math.max(1, options.page ?? 1);
-	const query = options.query?.trim();
-	const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+	const pattern = containsPattern(options.query);
 	const where = pattern
 		? or(ilike(shop.name, pattern), ilike(shop.slug, pattern), ilike(user.email, pattern))
 		: undefined;

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { fieldErrors, formStrings } from '$lib/server/forms';
 import { log } from '$lib/server/log';
 import { listShops, setShopStatus } from '$lib/server/shops';
+import { pageFromUrl } from '$lib/server/paging';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const query = url.searchParams.get('q') ?? '';
-	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
+	const page = pageFromUrl(url);
 	return { query, ...(await listShops({ query, page })) };
 };
 
