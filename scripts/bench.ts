@@ -21,7 +21,7 @@ import {
 	startAppServer,
 	type AppServer,
 	type ScratchDatabase
-} from './lib/app-server';
+} from '../tests/helpers/app-server';
 
 const ROUNDS = positiveInteger('BENCH_ROUNDS', 5);
 const DURATION = positiveInteger('BENCH_DURATION', 5);
@@ -186,16 +186,26 @@ function printTable(targets: Target[], samples: Map<string, Sample[]>): void {
 	for (const row of rows.slice(1)) console.log(line(row));
 }
 
-/** Ratios taken within each round, where the two pages shared the machine's conditions. */
+/**
+ * Ratios taken within each round, where the two pages shared the machine's conditions, and the
+ * same ratio from the server's CPU time per request, which other load on the machine disturbs
+ * far less: it is what the throughput ratio would be on a quiet machine where the server is the
+ * bottleneck.
+ */
 function printRatio(label: string, over: Sample[] | undefined, under: Sample[] | undefined): void {
 	if (!over?.length || !under?.length || over.length !== under.length) {
 		console.log(`  ${label.padEnd(32)} n/a`);
 		return;
 	}
 	const ratios = over.map((run, i) => run.requestsPerSecond / under[i]!.requestsPerSecond);
+	const cpuRatios = over.flatMap((run, i) => {
+		const base = under[i]!.cpuPerRequestUs;
+		return base !== null && run.cpuPerRequestUs ? [base / run.cpuPerRequestUs] : [];
+	});
 	console.log(
-		`  ${label.padEnd(32)} ${median(ratios).toFixed(2)}  ` +
-			`(rounds: ${ratios.map((r) => r.toFixed(2)).join(' ')})`
+		`  ${label.padEnd(32)} ${median(ratios).toFixed(2)} req/s, ` +
+			`${cpuRatios.length ? median(cpuRatios).toFixed(2) : 'n/a'} CPU  ` +
+			`(req/s by round: ${ratios.map((r) => r.toFixed(2)).join(' ')})`
 	);
 }
 
@@ -268,7 +278,9 @@ async function main(): Promise<void> {
 		console.log();
 		printTable(targets, samples);
 		console.log();
-		console.log('Ratios of requests per second (median of the per-round ratios)');
+		console.log(
+			'Ratios: requests per second, and CPU time per request inverted (medians by round)'
+		);
 		printRatio(
 			'signed-in home / anonymous home',
 			samples.get(targets[1]!.name),
