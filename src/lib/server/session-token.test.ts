@@ -1,5 +1,5 @@
 import { decode as authDecode, encode as authEncode, type JWT } from '@auth/core/jwt';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { continueSession, sessionTokenCodec } from './session-token';
 
 const secret = 'a-test-secret-that-is-long-enough-for-auth-js-0123';
@@ -17,6 +17,10 @@ function flipOneCharacter(token: string): string {
 }
 
 describe('the session token codec', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
 	it("reads the tokens Auth.js's own encode issues", async () => {
 		const token = await authEncode({ token: claims, secret, salt });
 		expect(await codec.decode({ token, secret, salt })).toMatchObject(claims);
@@ -32,8 +36,9 @@ describe('the session token codec', () => {
 		await expect(codec.decode({ token, secret, salt })).rejects.toThrow();
 	});
 
-	it('refuses a token with altered bytes', async () => {
+	it('refuses a token with altered bytes, even after reading the original', async () => {
 		const token = await codec.encode({ token: claims, secret, salt });
+		await codec.decode({ token, secret, salt });
 		await expect(codec.decode({ token: flipOneCharacter(token), secret, salt })).rejects.toThrow();
 	});
 
@@ -69,5 +74,13 @@ describe('the session token codec', () => {
 		const reissued = await codec.encode({ token: next, secret: [secret, retired], salt });
 		expect(reissued).not.toBe(token);
 		expect(await authDecode({ token: reissued, secret, salt })).toMatchObject(claims);
+	});
+
+	it('refuses a token it read before once that token has expired', async () => {
+		const token = await codec.encode({ token: claims, secret, salt, maxAge: 60 });
+		expect(await codec.decode({ token, secret, salt })).toMatchObject(claims);
+
+		vi.useFakeTimers({ now: Date.now() + 120_000 });
+		await expect(codec.decode({ token, secret, salt })).rejects.toThrow();
 	});
 });

@@ -90,6 +90,45 @@ export function continueSession<T extends JWT>(decoded: JWT, next: T): T {
 }
 
 /**
+ * Tokens this process has already decrypted and authenticated, by their exact text: a signed-in
+ * visitor sends the same cookie on every request until it is renewed. An altered token is a
+ * different text and goes through the full check. Expiry is checked again on every use.
+ */
+type Verified = { payload: JWT; secrets: string; issued: Issued | undefined };
+
+const verifiedTokens = new Map<string, Verified>();
+const MAX_VERIFIED_TOKENS = 5_000;
+const CLOCK_TOLERANCE = 15;
+
+function recallVerified(token: string, salt: string, secrets: string[]): JWT | null {
+	const cacheKey = `${salt}\n${token}`;
+	const known = verifiedTokens.get(cacheKey);
+	if (!known) return null;
+	const expired =
+		typeof known.payload.exp === 'number' && known.payload.exp + CLOCK_TOLERANCE <= nowInSeconds();
+	if (expired || known.secrets !== JSON.stringify(secrets)) {
+		verifiedTokens.delete(cacheKey);
+		return null;
+	}
+	// Note: a copy each time, so a callback that changes its token cannot change the next one's.
+	const payload = { ...known.payload };
+	if (known.issued) issuedTokens.set(payload, known.issued);
+	return payload;
+}
+
+function rememberVerified(token: string, salt: string, secrets: string[], payload: JWT): void {
+	if (verifiedTokens.size >= MAX_VERIFIED_TOKENS) {
+		const oldest = verifiedTokens.keys().next();
+		if (!oldest.done) verifiedTokens.delete(oldest.value);
+	}
+	verifiedTokens.set(`${salt}\n${token}`, {
+		payload: { ...payload },
+		secrets: JSON.stringify(secrets),
+		issued: undefined
+	});
+}
+
+/**
  * Whether `encode` would hand `decoded` back as it is for a session now holding `next`: it is
  * younger than `refreshAfter` and carries the same claims.
  */
@@ -136,6 +175,9 @@ export function sessionTokenCodec(
 		async decode({ token, secret, salt }: JWTDecodeParams): Promise<JWT | null> {
 			if (!token) return null;
 			const secrets = Array.isArray(secret) ? secret : [secret];
+			const known = recallVerified(token, salt, secrets);
+			if (known) return known;
+
 			let underCurrentSecret = false;
 			const { payload } = await jwtDecrypt<JWT>(
 				token,
@@ -151,23 +193,27 @@ export function sessionTokenCodec(
 					throw new Error('no matching decryption secret');
 				},
 				{
-					clockTolerance: 15,
+					clockTolerance: CLOCK_TOLERANCE,
 					keyManagementAlgorithms: ['dir'],
 					contentEncryptionAlgorithms: ACCEPTED_ENCRYPTION
 				}
 			);
+			rememberVerified(token, salt, secrets, payload);
 			// Note: a token under a retired secret or an older encryption is always issued anew.
 			if (
 				underCurrentSecret &&
 				typeof payload.iat === 'number' &&
 				typeof payload.exp === 'number'
 			) {
-				issuedTokens.set(payload, {
+				const issued = {
 					raw: token,
 					claims: claimsOf(payload),
 					issuedAt: payload.iat,
 					expiresAt: payload.exp
-				});
+				};
+				issuedTokens.set(payload, issued);
+				const verified = verifiedTokens.get(`${salt}\n${token}`);
+				if (verified) verified.issued = issued;
 			}
 			return payload;
 		}
