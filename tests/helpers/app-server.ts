@@ -71,6 +71,8 @@ export type AppServer = {
 	origin: string;
 	process: ChildProcess;
 	pid: number;
+	/** Everything the server has written to stdout and stderr so far (its log lines). */
+	output: () => string;
 	stop: () => Promise<void>;
 };
 
@@ -84,7 +86,7 @@ export async function startAppServer(options: {
 	const port = await freePort();
 	const origin = `http://localhost:${port}`;
 	const child = spawn(process.execPath, [BUILD_ENTRY], {
-		stdio: ['ignore', 'inherit', 'inherit'],
+		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -97,15 +99,25 @@ export async function startAppServer(options: {
 			...options.env
 		}
 	});
+	let output = '';
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	// Note: adapter-node waits for open keep-alive connections and the database pool before it
+	// exits; a few seconds of grace, then it is stopped for good.
 	const stop = async () => {
-		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		child.kill('SIGTERM');
+		const grace = setTimeout(() => child.kill('SIGKILL'), 3_000);
 		await exited;
+		clearTimeout(grace);
 	};
 
 	const deadline = Date.now() + 30_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`node build exited with code ${child.exitCode}`);
+		if (child.exitCode !== null) {
+			throw new Error(`node build exited with code ${child.exitCode}:\n${output}`);
+		}
 		try {
 			const response = await fetch(`${origin}/healthz`);
 			if (response.ok) break;
@@ -118,7 +130,7 @@ export async function startAppServer(options: {
 		}
 		await new Promise((done) => setTimeout(done, 100));
 	}
-	return { origin, process: child, pid: child.pid ?? 0, stop };
+	return { origin, process: child, pid: child.pid ?? 0, output: () => output, stop };
 }
 
 /** Signs in through the /signin form, as a browser without JavaScript would. */

@@ -89,6 +89,7 @@ function forgetEveryone(): void {
 function heard(payload: string): void {
 	if (payload === EVERYONE) forgetEveryone();
 	else forgetSessionUser(payload);
+	log.debug({ userId: payload }, 'session cache: user changed');
 }
 
 /**
