@@ -15,6 +15,8 @@ import { verifyDecoy, verifyPassword } from '$lib/server/passwords';
 import { clearSignInFailures, isSignInBlocked, recordSignInFailure } from '$lib/server/rate-limit';
 import { safeRedirectPath } from '$lib/server/redirects';
 import { requestContext } from '$lib/server/request-context';
+import { readThroughSessionCache } from '$lib/server/session-cache';
+import { continueSession, SESSION_REFRESH_AGE, sessionTokenCodec } from '$lib/server/session-token';
 
 /** How long a session lasts without a visit. */
 const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
@@ -105,7 +107,8 @@ function buildAuthConfig(): SvelteKitAuthConfig {
 		adapter: adapter(),
 		secret: config().authSecret,
 		trustHost: true,
-		session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
+		session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE, updateAge: SESSION_REFRESH_AGE },
+		jwt: sessionTokenCodec({ refreshAfter: SESSION_REFRESH_AGE }),
 		pages: { signIn: '/signin', error: '/signin' },
 		providers: [credentials, ...oauthProviders()],
 		logger: {
@@ -160,7 +163,7 @@ function buildAuthConfig(): SvelteKitAuthConfig {
 
 				let current;
 				try {
-					current = await readSessionUser(id);
+					current = await readThroughSessionCache(id, readSessionUser);
 				} catch (error) {
 					const context = requestContext();
 					if (context) context.sessionReadFailed = true;
@@ -172,13 +175,13 @@ function buildAuthConfig(): SvelteKitAuthConfig {
 					return null;
 				}
 				log.debug({ userId: id, role: current.role }, 'session read');
-				return {
+				return continueSession(token, {
 					sub: current.id,
 					name: current.name,
 					email: current.email,
 					role: current.role,
 					status: current.status
-				};
+				});
 			},
 
 			session({ session, token }) {

@@ -13,6 +13,8 @@ import { config } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { requestContext, runInRequestContext } from '$lib/server/request-context';
 import { sessionUserFrom } from '$lib/server/session';
+import { startSessionCache } from '$lib/server/session-cache';
+import { readSessionQuickly } from '$lib/server/session-read';
 
 /** Gives the Auth.js callbacks, which never see the event, the request they run for. */
 const handleRequestContext: Handle = ({ event, resolve }) =>
@@ -33,14 +35,15 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const hasSession = event.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
 	if (!hasSession) return resolve(event);
 
-	const session = await event.locals.auth();
+	const quick = await readSessionQuickly(event);
+	const user = quick === undefined ? sessionUserFrom(await event.locals.auth()) : quick;
 	if (requestContext()?.sessionReadFailed) {
 		error(
 			503,
 			'Openstall cannot reach its database right now. You are still signed in: try again in a moment.'
 		);
 	}
-	event.locals.user = sessionUserFrom(session);
+	event.locals.user = user;
 	return resolve(event);
 };
 
@@ -86,4 +89,5 @@ export const handleError: HandleServerError = ({ error: thrown, event, status, m
 /** Runs once when the server starts: a bad configuration stops it here, with every problem named. */
 export const init: ServerInit = () => {
 	config();
+	startSessionCache();
 };

@@ -4,6 +4,7 @@ import { containsPattern } from './paging';
 import { db } from './db';
 import { account, user, type Role, type User, type UserStatus } from './db/schema';
 import { hashPassword } from './passwords';
+import { forgetSessionUser } from './session-cache';
 
 export type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'role' | 'status'>;
 
@@ -93,7 +94,7 @@ export async function changeUserAccess(
 	targetId: string,
 	change: { role?: Role; status?: UserStatus; reason?: string | null }
 ): Promise<AdminChangeResult> {
-	return db.transaction(async (tx) => {
+	const result = await db.transaction(async (tx): Promise<AdminChangeResult> => {
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext('openstall:admin-access'))`);
 		const [target] = await tx.select().from(user).where(eq(user.id, targetId)).for('update');
 		if (!target) return { ok: false, status: 404, message: 'There is no such user.' };
@@ -137,6 +138,8 @@ export async function changeUserAccess(
 		});
 		return { ok: true };
 	});
+	if (result.ok) forgetSessionUser(targetId);
+	return result;
 }
 
 /** Makes an existing account an admin: the way to create the first admin on a deployment. */

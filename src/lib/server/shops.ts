@@ -3,6 +3,7 @@ import { recordAuditEvent } from './audit';
 import { containsPattern } from './paging';
 import { db } from './db';
 import { shop, user, type Shop } from './db/schema';
+import { forgetSessionUser } from './session-cache';
 import { shopNameKey } from './shop-names';
 
 export type ShopInput = { name: string; slug: string; description: string };
@@ -47,7 +48,7 @@ export async function createNewSellerAccount(
 ): Promise<ShopResult> {
 	const nameKey = shopNameKey(input.name);
 	try {
-		return await db.transaction(async (tx): Promise<ShopResult> => {
+		const result = await db.transaction(async (tx): Promise<ShopResult> => {
 			const [owner] = await tx.select().from(user).where(eq(user.id, userId)).for('update');
 			if (!owner) return { ok: false, status: 404, message: 'Your account no longer exists.' };
 			if (owner.status !== 'active') {
@@ -102,6 +103,8 @@ export async function createNewSellerAccount(
 			});
 			return { ok: true, shop: created, created: true };
 		});
+		if (result.ok && result.created) forgetSessionUser(userId);
+		return result;
 	} catch (error) {
 		// Note: another buyer can take the same name or slug between our check and our insert;
 		// the unique index catches it, and the whole transaction rolled back.

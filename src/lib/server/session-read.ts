@@ -1,0 +1,77 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import type { JWT } from '@auth/core/jwt';
+import { readSessionUser, type SessionUser } from './accounts';
+import { config } from './config';
+import { log } from './log';
+import { requestContext } from './request-context';
+import { readThroughSessionCache } from './session-cache';
+import { isTokenKept, sessionTokenCodec } from './session-token';
+
+/**
+ * The common case of a session read, without the round trip through Auth.js's session action:
+ * a valid, young cookie whose user is still there, not banned, and holds the claims the token
+ * carries. Then Auth.js would do the same read, build the same user and hand the same token back
+ * (see `continueSession`), so there is nothing to add but the `Set-Cookie` it would send.
+ *
+ * Anything else (no cookie or a chunked one, a token that does not decrypt or is due for
+ * renewal, a missing or banned user, a changed role, status, name or email) returns undefined,
+ * and the caller asks Auth.js, which renews or clears the cookie as it always has.
+ *
+ * The rules are the `jwt` callback's in src/auth.ts: the user id comes from the authenticated
+ * token only, role and status come from the database (or the cache every change clears), and a
+ * failed read marks the request so that it ends in a 503 with the cookie untouched.
+ */
+
+const codec = sessionTokenCodec();
+
+/** The cookie Auth.js reads for this request: it picks the name by the protocol it sees. */
+function sessionCookieName(event: RequestEvent): string {
+	const authUrl = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
+	const protocol = authUrl
+		? new URL(authUrl).protocol
+		: (event.request.headers.get('x-forwarded-proto') ?? event.url.protocol);
+	const secure = protocol === 'https' || protocol === 'https:';
+	return secure ? '__Secure-authjs.session-token' : 'authjs.session-token';
+}
+
+export async function readSessionQuickly(
+	event: RequestEvent
+): Promise<SessionUser | null | undefined> {
+	const name = sessionCookieName(event);
+	const cookies = event.cookies.getAll();
+	if (cookies.some((cookie) => cookie.name.startsWith(`${name}.`))) return undefined;
+	const token = cookies.find((cookie) => cookie.name === name)?.value;
+	if (!token) return undefined;
+
+	let decoded: JWT | null;
+	try {
+		decoded = await codec.decode({ token, secret: config().authSecret, salt: name });
+	} catch {
+		return undefined;
+	}
+	const id = decoded?.sub;
+	if (!decoded || !id) return undefined;
+
+	let current: SessionUser | null;
+	try {
+		current = await readThroughSessionCache(id, readSessionUser);
+	} catch (error) {
+		const context = requestContext();
+		if (context) context.sessionReadFailed = true;
+		log.error({ err: error, userId: id }, 'session read failed: database unavailable');
+		return null;
+	}
+	if (!current || current.status === 'banned') return undefined;
+
+	const claims: JWT = {
+		sub: current.id,
+		name: current.name,
+		email: current.email,
+		role: current.role,
+		status: current.status
+	};
+	if (!isTokenKept(decoded, claims)) return undefined;
+
+	log.debug({ userId: id, role: current.role }, 'session read');
+	return current;
+}
