@@ -38,10 +38,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const quick = await readSessionQuickly(event);
 	const user = quick === undefined ? sessionUserFrom(await event.locals.auth()) : quick;
 	if (requestContext()?.sessionReadFailed) {
-		error(
-			503,
-			'Openstall cannot reach its database right now. You are still signed in: try again in a moment.'
-		);
+		error(503, DATABASE_DOWN);
 	}
 	event.locals.user = user;
 	return resolve(event);
