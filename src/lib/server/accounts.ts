@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { recordAuditEvent } from './audit';
 import { containsPattern } from './paging';
-import { db } from './db';
+import { connection, db, type Database } from './db';
 import { account, user, type Role, type User, type UserStatus } from './db/schema';
 import { hashPassword } from './passwords';
 import { forgetSessionUser } from './session-cache';
@@ -41,9 +41,28 @@ export async function createBuyerAccount(input: NewAccountInput): Promise<Create
 	return { ok: true, user: created };
 }
 
+function prepareSessionRead(database: Database) {
+	return database
+		.select(sessionColumns)
+		.from(user)
+		.where(eq(user.id, sql.placeholder('id')))
+		.limit(1)
+		.prepare('openstall_session_user');
+}
+
+// Note: one prepared query per connection. Every signed-in request runs it, and building the
+// query anew each time cost several times the read itself (measured in BENCHMARKS.md).
+const sessionReads = new WeakMap<Database, ReturnType<typeof prepareSessionRead>>();
+
 /** The user's role and status as the database holds them now, by primary key. */
 export async function readSessionUser(id: string): Promise<SessionUser | null> {
-	const [row] = await db.select(sessionColumns).from(user).where(eq(user.id, id)).limit(1);
+	const database = connection().db;
+	let read = sessionReads.get(database);
+	if (!read) {
+		read = prepareSessionRead(database);
+		sessionReads.set(database, read);
+	}
+	const [row] = await read.execute({ id });
 	return row ?? null;
 }
 
