@@ -8,6 +8,9 @@ import { createTestDatabase, testDriver, type TestDatabase } from './helpers/dat
 let database: TestDatabase;
 beforeAll(async () => {
 	database = await createTestDatabase();
+	// Note: a PGlite boots on its first query, which can take longer than the probe's two-second
+	// limit while other test files load the machine; the probe is about a running database.
+	await database.ping();
 });
 afterAll(async () => {
 	await database.close();
