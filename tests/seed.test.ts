@@ -1,31 +1,17 @@
 import { asc } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvent, shop, user } from '../src/lib/server/db/schema';
 import { verifyPassword } from '../src/lib/server/passwords';
 import { DEMO_PASSWORD, DEMO_SHOP, seedDemoData } from '../src/lib/server/seed';
-import {
-	createTestDatabase,
-	resetDatabase,
-	testDriver,
-	type TestDatabase
-} from './helpers/database';
+import { testDriver, useTestDatabase } from './helpers/database';
 
-let database: TestDatabase;
-beforeAll(async () => {
-	database = await createTestDatabase();
-});
-beforeEach(async () => {
-	await resetDatabase(database);
-});
-afterAll(async () => {
-	await database.close();
-});
+const database = useTestDatabase();
 
 /** Everything the seed writes, in a stable order, so two snapshots compare equal. */
 async function snapshot() {
-	const users = await database.db.select().from(user).orderBy(asc(user.email));
-	const shops = await database.db.select().from(shop).orderBy(asc(shop.slug));
-	const events = await database.db.select().from(auditEvent).orderBy(asc(auditEvent.id));
+	const users = await database().db.select().from(user).orderBy(asc(user.email));
+	const shops = await database().db.select().from(shop).orderBy(asc(shop.slug));
+	const events = await database().db.select().from(auditEvent).orderBy(asc(auditEvent.id));
 	return { users, shops, events };
 }
 
