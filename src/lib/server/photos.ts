@@ -142,3 +142,34 @@ export async function releaseImages(keys: string[]): Promise<void> {
 	const used = new Set(uses.flat().map((row) => row.key));
 	await objectStore().remove(keys.filter((key) => !used.has(key)));
 }
+
+export type UploadCheck = { ok: true; photos: PreparedPhoto[] } | { ok: false; message: string };
+
+/**
+ * Checks and re-encodes uploaded listing photos, all or nothing: the first file that fails stops
+ * the lot, so nothing from a bad submit is ever stored. The count is checked before any decoding.
+ */
+export async function prepareListingUploads(
+	files: File[],
+	room = MAX_LISTING_PHOTOS
+): Promise<UploadCheck> {
+	if (files.length > room) {
+		return {
+			ok: false,
+			message:
+				room === MAX_LISTING_PHOTOS
+					? `Choose at most ${MAX_LISTING_PHOTOS} photos.`
+					: `A listing holds at most ${MAX_LISTING_PHOTOS} photos; add ${Math.max(room, 0)} or fewer.`
+		};
+	}
+	const photos: PreparedPhoto[] = [];
+	for (const file of files) {
+		if (file.size > MAX_IMAGE_BYTES) {
+			return { ok: false, message: `${file.name}: this image is larger than 10 MB.` };
+		}
+		const prepared = await prepareListingPhoto(Buffer.from(await file.arrayBuffer()));
+		if (!prepared.ok) return { ok: false, message: `${file.name}: ${prepared.message}` };
+		photos.push(prepared.image);
+	}
+	return { ok: true, photos };
+}
