@@ -58,7 +58,7 @@ function photoId(form: FormData): string {
 }
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
+	save: async ({ request, locals, params }) => {
 		if (!locals.user) error(401, 'Sign in first.');
 		const own = await getOwnListing(locals.user.id, params.id);
 		if (!own) error(404, NOT_FOUND);
