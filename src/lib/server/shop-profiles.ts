@@ -52,13 +52,13 @@ export const shopProfileFormSchema = shopProfileSchema
 				'Enter a date like 2030-08-31.'
 			)
 	})
-	.superRefine((input, ctx) => {
-		if (input.away && input.awayUntil !== '' && input.awayUntil < today()) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['awayUntil'],
-				message: 'Choose a return date from today on.'
-			});
+	.refine((input) => !(input.away && input.awayUntil !== '' && input.awayUntil < today()), {
+		path: ['awayUntil'],
+		message: 'Choose a return date from today on.',
+		// Note: checked even when other fields failed, so every problem is reported at once.
+		when: (payload) => {
+			const value = payload.value as { away?: unknown; awayUntil?: unknown };
+			return typeof value.away === 'boolean' && typeof value.awayUntil === 'string';
 		}
 	})
 	.transform((input) => ({
