@@ -83,21 +83,23 @@ const cases: BadInput[] = [
 	},
 	{
 		name: 'a file that is not an image, whatever its name says',
-		photos: async () => [
-			{ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('#!/bin/sh\necho hi\n') }
-		],
+		photos: () =>
+			Promise.resolve([
+				{ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('#!/bin/sh\necho hi\n') }
+			]),
 		field: 'photos',
 		message: 'holiday.jpg: This file is not a JPEG, PNG, WebP or AVIF image.'
 	},
 	{
 		name: 'an SVG image',
-		photos: async () => [
-			{
-				name: 'drawing.svg',
-				mimeType: 'image/svg+xml',
-				buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
-			}
-		],
+		photos: () =>
+			Promise.resolve([
+				{
+					name: 'drawing.svg',
+					mimeType: 'image/svg+xml',
+					buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+				}
+			]),
 		field: 'photos',
 		message: 'drawing.svg: This file is not a JPEG, PNG, WebP or AVIF image.'
 	},
@@ -119,9 +121,10 @@ const cases: BadInput[] = [
 	},
 	{
 		name: 'a file larger than 10 MB',
-		photos: async () => [
-			{ name: 'big.jpg', mimeType: 'image/jpeg', buffer: randomBytes(10 * 1024 * 1024 + 1) }
-		],
+		photos: () =>
+			Promise.resolve([
+				{ name: 'big.jpg', mimeType: 'image/jpeg', buffer: randomBytes(10 * 1024 * 1024 + 1) }
+			]),
 		field: 'photos',
 		message: 'big.jpg: this image is larger than 10 MB.'
 	}

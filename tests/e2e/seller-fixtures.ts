@@ -7,6 +7,7 @@ export const DEMO_PASSWORD = 'openstall-demo';
 
 export async function signIn(page: Page, email: string): Promise<void> {
 	await page.goto('/signin');
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -63,6 +64,8 @@ export async function fillListingForm(
 	fields: ListingFields,
 	photos: Upload[] = []
 ): Promise<void> {
+	// Note: typing before hydration ends can be overwritten by it; wait for the page to settle.
+	await page.waitForLoadState('networkidle');
 	await page.locator('[maxlength]').evaluateAll((nodes) => {
 		for (const node of nodes) node.removeAttribute('maxlength');
 	});
