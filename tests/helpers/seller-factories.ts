@@ -71,7 +71,7 @@ export async function testImage(
 
 /** The reset empties every table, the migrated category tree too: this puts it back. */
 export async function restoreCategories(): Promise<void> {
-	const migration = readFileSync(join(MIGRATIONS_FOLDER, '0002_seed_categories.sql'), 'utf8');
+	const migration = readFileSync(join(MIGRATIONS_FOLDER, '0003_seed_categories.sql'), 'utf8');
 	for (const statement of migration.split('--> statement-breakpoint')) {
 		await db.execute(sql.raw(statement));
 	}
