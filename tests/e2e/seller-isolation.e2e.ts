@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { baseURL } from '../../playwright.config';
 import { fillListingForm, imageFile, listingFields, pageAs } from './seller-fixtures';
 
 /** What the first seller's listing looks like to them, to compare before and after an attack. */
@@ -20,7 +19,8 @@ async function snapshot(owner: Page, id: string) {
 }
 
 test("a second seller gets 404 from the first seller's listing URLs, actions and photo operations", async ({
-	browser
+	browser,
+	baseURL
 }) => {
 	const owner = await pageAs(browser, 'seller@example.com');
 	await owner.goto('/seller/listings?q=Enamel+camping+mug');
@@ -37,7 +37,7 @@ test("a second seller gets 404 from the first seller's listing URLs, actions and
 	expect(data).not.toContain('Enamel camping mug');
 
 	const post = (path: string, form: Record<string, string>) =>
-		rival.request.post(path, { form, headers: { origin: baseURL }, maxRedirects: 0 });
+		rival.request.post(path, { form, headers: { origin: baseURL ?? '' }, maxRedirects: 0 });
 	const changes = {
 		title: 'Taken over',
 		description: '',
