@@ -52,6 +52,9 @@ const server = spawn('node', ['build'], {
 		DATABASE_URL: databaseUrl ?? '',
 		OPENSTALL_DATA_DIR: dataDir,
 		LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+		// Note: adapter-node refuses bodies over 512 KB by default; a listing form may carry 8 photos
+		// of up to 10 MB each, and the app checks each photo itself.
+		BODY_SIZE_LIMIT: '90M',
 		NODE_ENV: 'production'
 	}
 });

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
 	bigserial,
+	boolean,
 	check,
+	customType,
+	date,
 	index,
 	integer,
 	jsonb,
@@ -11,7 +14,8 @@ import {
 	text,
 	timestamp,
 	uniqueIndex,
-	uuid
+	uuid,
+	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 import type { AdapterAccountType } from '@auth/core/adapters';
 
@@ -133,3 +137,122 @@ export const rateLimit = pgTable('rate_limit', {
 export type User = typeof user.$inferSelect;
 export type Shop = typeof shop.$inferSelect;
 export type AuditEvent = typeof auditEvent.$inferSelect;
+
+// The seller workspace: shop profiles, categories, listings, photos and the stored bytes.
+
+/** Binary data; postgres.js hands back a Buffer and PGlite a Uint8Array, so both become Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value))
+});
+
+/** What a shop shows beyond its name: one row per shop, made the first time it is needed. */
+export const shopProfile = pgTable(
+	'shop_profile',
+	{
+		shopId: uuid('shop_id')
+			.primaryKey()
+			.references(() => shop.id, { onDelete: 'cascade' }),
+		contactEmail: text('contact_email'),
+		logoKey: text('logo_key'),
+		bannerKey: text('banner_key'),
+		away: boolean('away').notNull().default(false),
+		awayUntil: date('away_until', { mode: 'string' }),
+		currency: text('currency').notNull().default('EUR'),
+		stockAlertThreshold: integer('stock_alert_threshold').notNull().default(3),
+		...timestamps
+	},
+	(t) => [
+		check('shop_profile_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+		check('shop_profile_stock_alert_range', sql`${t.stockAlertThreshold} between 0 and 100000`)
+	]
+);
+
+export const category = pgTable(
+	'category',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		parentId: integer('parent_id').references((): AnyPgColumn => category.id, {
+			onDelete: 'restrict'
+		}),
+		slug: text('slug').notNull(),
+		name: text('name').notNull(),
+		position: integer('position').notNull().default(0)
+	},
+	(t) => [
+		uniqueIndex('category_slug_unique').on(t.slug),
+		index('category_parent_idx').on(t.parentId)
+	]
+);
+
+export const listingStatus = pgEnum('listing_status', ['draft', 'active', 'archived']);
+
+export type ListingStatus = (typeof listingStatus.enumValues)[number];
+
+export const listing = pgTable(
+	'listing',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		shopId: uuid('shop_id')
+			.notNull()
+			.references(() => shop.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		slug: text('slug').notNull(),
+		description: text('description').notNull().default(''),
+		priceMinor: integer('price_minor').notNull(),
+		currency: text('currency').notNull().default('EUR'),
+		stock: integer('stock').notNull().default(0),
+		categoryId: integer('category_id')
+			.notNull()
+			.references(() => category.id, { onDelete: 'restrict' }),
+		status: listingStatus('status').notNull().default('draft'),
+		...timestamps
+	},
+	(t) => [
+		uniqueIndex('listing_slug_unique').on(t.slug),
+		index('listing_shop_status_idx').on(t.shopId, t.status),
+		index('listing_status_created_idx').on(t.status, t.createdAt),
+		check('listing_stock_not_negative', sql`${t.stock} >= 0`),
+		check('listing_price_not_negative', sql`${t.priceMinor} >= 0`),
+		check('listing_title_length', sql`char_length(${t.title}) between 1 and 120`),
+		check('listing_description_length', sql`char_length(${t.description}) <= 5000`),
+		check('listing_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+		check('listing_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
+	]
+);
+
+export const listingPhoto = pgTable(
+	'listing_photo',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		listingId: uuid('listing_id')
+			.notNull()
+			.references(() => listing.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		altText: text('alt_text').notNull().default(''),
+		largeKey: text('large_key').notNull(),
+		smallKey: text('small_key').notNull(),
+		width: integer('width').notNull(),
+		height: integer('height').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+	},
+	(t) => [
+		index('listing_photo_listing_idx').on(t.listingId, t.position),
+		check('listing_photo_position_range', sql`${t.position} between 0 and 7`),
+		check('listing_photo_alt_length', sql`char_length(${t.altText}) <= 200`)
+	]
+);
+
+/** Bytes kept by the PostgreSQL object store, addressed by a key that includes their hash. */
+export const storedObject = pgTable('stored_object', {
+	key: text('key').primaryKey(),
+	contentType: text('content_type').notNull(),
+	byteSize: integer('byte_size').notNull(),
+	bytes: bytea('bytes').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+});
+
+export type ShopProfile = typeof shopProfile.$inferSelect;
+export type Category = typeof category.$inferSelect;
+export type Listing = typeof listing.$inferSelect;
+export type ListingPhoto = typeof listingPhoto.$inferSelect;
