@@ -23,6 +23,9 @@ const handleRequestContext: Handle = ({ event, resolve }) =>
 const DATABASE_DOWN =
 	'Openstall cannot reach its database right now. You are still signed in: try again in a moment.';
 
+/** Public routes whose answer is the same for everyone: no session is read for them. */
+const SESSIONLESS_ROUTES = new Set(['/media/[key]', '/healthz', '/readyz']);
+
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
@@ -33,7 +36,7 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	const hasSession = event.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
-	if (!hasSession) return resolve(event);
+	if (!hasSession || SESSIONLESS_ROUTES.has(event.route.id ?? '')) return resolve(event);
 
 	const quick = await readSessionQuickly(event);
 	const user = quick === undefined ? sessionUserFrom(await event.locals.auth()) : quick;
@@ -58,7 +61,11 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('x-frame-options', 'DENY');
-	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	// Note: a page that shows who is signed in must not be stored by a shared cache; a response
+	// that chose its own caching (content-addressed photos) is the same for everyone.
+	if (event.locals.user && !response.headers.has('cache-control')) {
+		response.headers.set('cache-control', 'private, no-store');
+	}
 	return response;
 };
 
