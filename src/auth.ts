@@ -5,7 +5,7 @@ import Credentials from '@auth/core/providers/credentials';
 import GitHub from '@auth/core/providers/github';
 import Google from '@auth/core/providers/google';
 import type { Provider } from '@auth/core/providers';
-import { findUserByEmail, readSessionUser } from '$lib/server/accounts';
+import { findUserByEmail } from '$lib/server/accounts';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { account, user, verificationToken } from '$lib/server/db/schema';
@@ -15,7 +15,7 @@ import { verifyDecoy, verifyPassword } from '$lib/server/passwords';
 import { clearSignInFailures, isSignInBlocked, recordSignInFailure } from '$lib/server/rate-limit';
 import { safeRedirectPath } from '$lib/server/redirects';
 import { requestContext } from '$lib/server/request-context';
-import { readThroughSessionCache } from '$lib/server/session-cache';
+import { claimsFor, readCurrentUser } from '$lib/server/session-read';
 import { continueSession, SESSION_REFRESH_AGE, sessionTokenCodec } from '$lib/server/session-token';
 
 /** How long a session lasts without a visit. */
@@ -161,27 +161,13 @@ function buildAuthConfig(): SvelteKitAuthConfig {
 				const id = signedIn?.id ?? token.sub;
 				if (!id) return null;
 
-				let current;
-				try {
-					current = await readThroughSessionCache(id, readSessionUser);
-				} catch (error) {
-					const context = requestContext();
-					if (context) context.sessionReadFailed = true;
-					log.error({ err: error, userId: id }, 'session read failed: database unavailable');
-					throw error;
-				}
+				const current = await readCurrentUser(id);
 				if (!current || current.status === 'banned') {
 					log.debug({ userId: id, found: current?.status ?? 'nothing' }, 'session ended');
 					return null;
 				}
 				log.debug({ userId: id, role: current.role }, 'session read');
-				return continueSession(token, {
-					sub: current.id,
-					name: current.name,
-					email: current.email,
-					role: current.role,
-					status: current.status
-				});
+				return continueSession(token, claimsFor(current));
 			},
 
 			session({ session, token }) {

@@ -34,6 +34,7 @@ export async function startOidcProvider(appOrigin: string): Promise<{ issuer: st
 		// Note: put email and name in the ID token, as Google, Keycloak and most issuers do.
 		conformIdTokenClaims: false,
 		features: { devInteractions: { enabled: true } },
+		ttl: { AccessToken: 600, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
 		findAccount: (_context, id) => ({
 			accountId: id,
 			claims: () => ({

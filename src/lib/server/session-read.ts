@@ -34,6 +34,32 @@ function sessionCookieName(event: RequestEvent): string {
 	return secure ? '__Secure-authjs.session-token' : 'authjs.session-token';
 }
 
+/**
+ * The user as the database (or the cache every change clears) holds them now. A failure marks
+ * the request, so that it ends in a 503 with the cookie untouched, and is thrown on.
+ */
+export async function readCurrentUser(id: string): Promise<SessionUser | null> {
+	try {
+		return await readThroughSessionCache(id, readSessionUser);
+	} catch (error) {
+		const context = requestContext();
+		if (context) context.sessionReadFailed = true;
+		log.error({ err: error, userId: id }, 'session read failed: database unavailable');
+		throw error;
+	}
+}
+
+/** The token's claims for this user: built from the database row alone, never from a request. */
+export function claimsFor(current: SessionUser): JWT {
+	return {
+		sub: current.id,
+		name: current.name,
+		email: current.email,
+		role: current.role,
+		status: current.status
+	};
+}
+
 export async function readSessionQuickly(
 	event: RequestEvent
 ): Promise<SessionUser | null | undefined> {
@@ -54,22 +80,13 @@ export async function readSessionQuickly(
 
 	let current: SessionUser | null;
 	try {
-		current = await readThroughSessionCache(id, readSessionUser);
-	} catch (error) {
-		const context = requestContext();
-		if (context) context.sessionReadFailed = true;
-		log.error({ err: error, userId: id }, 'session read failed: database unavailable');
+		current = await readCurrentUser(id);
+	} catch {
 		return null;
 	}
 	if (!current || current.status === 'banned') return undefined;
 
-	const claims: JWT = {
-		sub: current.id,
-		name: current.name,
-		email: current.email,
-		role: current.role,
-		status: current.status
-	};
+	const claims = claimsFor(current);
 	if (!isTokenKept(decoded, claims)) return undefined;
 
 	log.debug({ userId: id, role: current.role }, 'session read');
