@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { shop, shopProfile } from '../src/lib/server/db/schema';
+import { shop, shopProfile, storedObject } from '../src/lib/server/db/schema';
 import { prepareShopImage, type ImageVariant } from '../src/lib/server/photos';
 import {
 	getOwnShop,
@@ -82,6 +82,29 @@ describe(`shop profiles on ${testDriver()}`, () => {
 		await updateShopProfile(seller.userId, profileInput(), { logo: null });
 		expect((await getOwnShop(seller.userId))?.profile.logoKey).toBeNull();
 		expect(await objectStore().get('b'.repeat(40) + '.webp')).toBeNull();
+	});
+
+	it('a profile save that fails leaves the shop as it was and no new logo stored', async () => {
+		const before = await getOwnShop(seller.userId);
+
+		// Note: the form caps descriptions at 2,000 characters; past it the database refuses.
+		await expect(
+			updateShopProfile(seller.userId, profileInput({ description: 'x'.repeat(2001) }), {
+				logo: await logo('c')
+			})
+		).rejects.toThrow();
+
+		expect(await getOwnShop(seller.userId)).toEqual(before);
+		expect(await database.db.select({ key: storedObject.key }).from(storedObject)).toEqual([]);
+	});
+
+	it('a clashing slug stores no new logo', async () => {
+		const result = await updateShopProfile(seller.userId, profileInput({ slug: rival.shopSlug }), {
+			logo: await logo('d')
+		});
+
+		expect(result).toMatchObject({ ok: false, field: 'slug' });
+		expect(await database.db.select({ key: storedObject.key }).from(storedObject)).toEqual([]);
 	});
 
 	it("another shop's name or slug is refused and nothing changes", async () => {

@@ -91,3 +91,31 @@ test('the shop profile form refuses a bad slug, email, date and image, and keeps
 	await expect(buyer.getByRole('status')).toHaveCount(0);
 	await buyer.context().close();
 });
+
+test("a shop's contact email opens a message to that address and adds nothing to it", async ({
+	page,
+	browser
+}) => {
+	// Note: the address rules allow ?, & and = before the @; in a mailto: link they start headers.
+	const address = 'orders?bcc=watcher&body=pay-by-wire@example.com';
+	await signIn(page, 'potter@example.com');
+	await page.goto('/seller/shop');
+	const before = await page.getByLabel('Contact email').inputValue();
+	await page.getByLabel('Contact email').fill(address);
+	await page.getByRole('button', { name: 'Save profile' }).click();
+	await expect(page.getByRole('status')).toHaveText('Saved.');
+
+	const buyer = await pageAs(browser, null);
+	await buyer.goto('/shops/fernwood-ceramics');
+	const href = await buyer.getByRole('link', { name: address }).getAttribute('href');
+	const link = new URL(href ?? '');
+	expect(link.protocol).toBe('mailto:');
+	expect(link.search).toBe('');
+	expect(link.hash).toBe('');
+	expect(decodeURIComponent(link.pathname)).toBe(address);
+	await buyer.context().close();
+
+	await page.getByLabel('Contact email').fill(before);
+	await page.getByRole('button', { name: 'Save profile' }).click();
+	await expect(page.getByRole('status')).toHaveText('Saved.');
+});

@@ -17,7 +17,13 @@ import {
 	type ListingPhoto,
 	type ListingStatus
 } from './db/schema';
-import { MAX_LISTING_PHOTOS, releaseImages, storeImages, type PreparedPhoto } from './photos';
+import {
+	MAX_LISTING_PHOTOS,
+	releaseImages,
+	saveWithImages,
+	type ImageVariant,
+	type PreparedPhoto
+} from './photos';
 import { getOwnShop } from './shop-profiles';
 import { slugify } from './shop-names';
 
@@ -171,8 +177,8 @@ function newListingSlug(title: string): string {
 	return `${base}-${randomBytes(4).toString('hex').slice(0, 6)}`;
 }
 
-function photoKeys(photos: PreparedPhoto[]): string[] {
-	return photos.flatMap((photo) => [photo.large.key, photo.small.key]);
+function photoImages(photos: PreparedPhoto[]): ImageVariant[] {
+	return photos.flatMap((photo) => [photo.large, photo.small]);
 }
 
 async function insertPhotos(
@@ -227,34 +233,35 @@ export async function createListing(
 	if (!(await categoryExists(input.categoryId))) return UNKNOWN_CATEGORY;
 	if (photos.length > MAX_LISTING_PHOTOS) return tooManyPhotos(0);
 
-	await storeImages(photos.flatMap((photo) => [photo.large, photo.small]));
-	const created = await db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(listing)
-			.values({
-				shopId: own.shop.id,
-				title: input.title,
-				slug: newListingSlug(input.title),
-				description: input.description,
-				priceMinor: input.priceMinor,
-				currency: own.profile.currency,
-				stock: input.stock,
-				categoryId: input.categoryId,
-				status: input.status
-			})
-			.returning();
-		if (!row) throw new Error('The listing insert returned no row');
-		await insertPhotos(tx, row.id, 0, photos, input.title);
-		await recordAuditEvent(tx, {
-			actorId: ownerId,
-			action: 'listing.created',
-			targetType: 'listing',
-			targetId: row.id,
-			details: { title: row.title, status: row.status }
+	return saveWithImages(photoImages(photos), async (): Promise<ListingResult> => {
+		const created = await db.transaction(async (tx) => {
+			const [row] = await tx
+				.insert(listing)
+				.values({
+					shopId: own.shop.id,
+					title: input.title,
+					slug: newListingSlug(input.title),
+					description: input.description,
+					priceMinor: input.priceMinor,
+					currency: own.profile.currency,
+					stock: input.stock,
+					categoryId: input.categoryId,
+					status: input.status
+				})
+				.returning();
+			if (!row) throw new Error('The listing insert returned no row');
+			await insertPhotos(tx, row.id, 0, photos, input.title);
+			await recordAuditEvent(tx, {
+				actorId: ownerId,
+				action: 'listing.created',
+				targetType: 'listing',
+				targetId: row.id,
+				details: { title: row.title, status: row.status }
+			});
+			return row;
 		});
-		return row;
+		return { ok: true, listing: created };
 	});
-	return { ok: true, listing: created };
 }
 
 /** Changes one of the acting seller's listings and appends any new photos after the others. */
@@ -268,46 +275,45 @@ export async function updateListing(
 	if (!(await categoryExists(input.categoryId))) return UNKNOWN_CATEGORY;
 	if (photos.length > MAX_LISTING_PHOTOS) return tooManyPhotos(0);
 
-	await storeImages(photos.flatMap((photo) => [photo.large, photo.small]));
-	const result = await db.transaction(async (tx): Promise<ListingResult> => {
-		const current = await lockOwnListing(tx, ownerId, listingId);
-		if (!current) return NOT_FOUND;
-		const [held] = await tx
-			.select({ n: count() })
-			.from(listingPhoto)
-			.where(eq(listingPhoto.listingId, listingId));
-		const existing = held?.n ?? 0;
-		if (existing + photos.length > MAX_LISTING_PHOTOS) return tooManyPhotos(existing);
+	return saveWithImages(photoImages(photos), () =>
+		db.transaction(async (tx): Promise<ListingResult> => {
+			const current = await lockOwnListing(tx, ownerId, listingId);
+			if (!current) return NOT_FOUND;
+			const [held] = await tx
+				.select({ n: count() })
+				.from(listingPhoto)
+				.where(eq(listingPhoto.listingId, listingId));
+			const existing = held?.n ?? 0;
+			if (existing + photos.length > MAX_LISTING_PHOTOS) return tooManyPhotos(existing);
 
-		const [updated] = await tx
-			.update(listing)
-			.set({
-				title: input.title,
-				description: input.description,
-				priceMinor: input.priceMinor,
-				stock: input.stock,
-				categoryId: input.categoryId,
-				status: input.status
-			})
-			.where(eq(listing.id, current.id))
-			.returning();
-		if (!updated) return NOT_FOUND;
-		await insertPhotos(tx, listingId, existing, photos, input.title);
-		await recordAuditEvent(tx, {
-			actorId: ownerId,
-			action: 'listing.updated',
-			targetType: 'listing',
-			targetId: listingId,
-			details: {
-				title: updated.title,
-				...listingChanges(current, updated),
-				photosAdded: photos.length
-			}
-		});
-		return { ok: true, listing: updated };
-	});
-	if (!result.ok) await releaseImages(photoKeys(photos));
-	return result;
+			const [updated] = await tx
+				.update(listing)
+				.set({
+					title: input.title,
+					description: input.description,
+					priceMinor: input.priceMinor,
+					stock: input.stock,
+					categoryId: input.categoryId,
+					status: input.status
+				})
+				.where(eq(listing.id, current.id))
+				.returning();
+			if (!updated) return NOT_FOUND;
+			await insertPhotos(tx, listingId, existing, photos, input.title);
+			await recordAuditEvent(tx, {
+				actorId: ownerId,
+				action: 'listing.updated',
+				targetType: 'listing',
+				targetId: listingId,
+				details: {
+					title: updated.title,
+					...listingChanges(current, updated),
+					photosAdded: photos.length
+				}
+			});
+			return { ok: true, listing: updated };
+		})
+	);
 }
 
 function listingChanges(before: Listing, after: Listing): Record<string, [unknown, unknown]> {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import sharp, { type Metadata } from 'sharp';
 import { db } from './db';
+import { log } from './log';
 import { listingPhoto, shopProfile } from './db/schema';
 import { objectStore } from './storage';
 
@@ -109,6 +110,31 @@ export async function storeImages(images: ImageVariant[]): Promise<void> {
 	for (const image of images) {
 		await store.put({ key: image.key, contentType: IMAGE_CONTENT_TYPE, bytes: image.bytes });
 	}
+}
+
+/**
+ * Stores the images, then runs the save that refers to them. When the save fails or throws, the
+ * images go again, so a failed save leaves nothing stored; `releaseImages` keeps any key that a
+ * saved photo, logo or banner already uses, such as the same picture on another listing.
+ */
+export async function saveWithImages<T extends { ok: boolean }>(
+	images: ImageVariant[],
+	save: () => Promise<T>
+): Promise<T> {
+	const keys = images.map((image) => image.key);
+	let result: T;
+	try {
+		await storeImages(images);
+		result = await save();
+	} catch (error) {
+		await releaseImages(keys).catch((cleanup: unknown) => {
+			// Note: the save's own error is the one worth rethrowing; this only leaves orphans.
+			log.error({ err: cleanup, keys }, 'stored images of a failed save could not be removed');
+		});
+		throw error;
+	}
+	if (!result.ok) await releaseImages(keys);
+	return result;
 }
 
 /** Files the browser sent under one field name; an empty file input sends one nameless blob. */

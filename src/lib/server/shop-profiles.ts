@@ -4,7 +4,7 @@ import { recordAuditEvent } from './audit';
 import { db } from './db';
 import { shop, shopProfile, user, type Shop, type ShopProfile } from './db/schema';
 import { normaliseEmail } from './email';
-import { releaseImages, storeImages, type ImageVariant } from './photos';
+import { releaseImages, saveWithImages, type ImageVariant } from './photos';
 import { SLUG_MAX, SLUG_PATTERN, shopNameKey } from './shop-names';
 import { shopProfileSchema } from './validation';
 
@@ -123,8 +123,17 @@ export async function updateShopProfile(
 	if (clash) return clashResult(clash.nameKey === nameKey ? 'shopName' : 'slug');
 
 	const newImages = [images.logo, images.banner].filter((image) => !!image);
-	await storeImages(newImages);
+	return saveWithImages(newImages, () => saveShopProfile(own, ownerId, nameKey, input, images));
+}
 
+/** The write itself: a name or slug taken since the check is a clash for the form, not an error. */
+async function saveShopProfile(
+	own: OwnShop,
+	ownerId: string,
+	nameKey: string,
+	input: ShopProfileInput,
+	images: ShopImages
+): Promise<ShopProfileResult> {
 	try {
 		const result = await db.transaction(async (tx) => {
 			const [updatedShop] = await tx

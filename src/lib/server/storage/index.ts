@@ -16,7 +16,9 @@ export interface ObjectStore {
 let configured: ObjectStore | null = null;
 
 // TODO: an S3-compatible store (bucket, endpoint and keys from the environment) would be chosen
-// here; it needs a client library and a sweep of orphaned keys, which PostgreSQL gets from `remove`.
+// here; it needs a client library. A failed save removes what it stored (`saveWithImages`), but a
+// process that dies between storing and committing still leaves orphans: a periodic sweep of keys
+// no photo, logo or banner uses, older than an hour, would catch those for every store.
 export function objectStore(): ObjectStore {
 	configured ??= createPostgresObjectStore();
 	return configured;
