@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { listing, listingPhoto, shop, shopProfile, user } from '../src/lib/server/db/schema';
 import {
 	archiveOwnListings,
@@ -17,35 +17,20 @@ import {
 	updateListing
 } from '../src/lib/server/listings';
 import { prepareListingPhoto, type PreparedPhoto } from '../src/lib/server/photos';
-import {
-	createTestDatabase,
-	resetDatabase,
-	testDriver,
-	type TestDatabase
-} from './helpers/database';
+import { testDriver, useTestDatabase } from './helpers/database';
 import {
 	createBuyer,
 	createSeller,
-	restoreCategories,
 	listingInput,
 	testImage,
 	type TestSeller
 } from './helpers/seller-factories';
 
-let database: TestDatabase;
-beforeAll(async () => {
-	database = await createTestDatabase();
-});
-afterAll(async () => {
-	await database.close();
-});
+const database = useTestDatabase();
 
 let seller: TestSeller;
 let rival: TestSeller;
 beforeEach(async () => {
-	await resetDatabase(database);
-	// Note: the category tree comes from a migration, and the reset empties it; put it back.
-	await restoreCategories();
 	seller = await createSeller('Ada Potter');
 	rival = await createSeller('Rex Rival');
 });
@@ -57,7 +42,7 @@ async function photo(): Promise<PreparedPhoto> {
 }
 
 async function rowsOf(listingId: string) {
-	return database.db.select().from(listing).where(eq(listing.id, listingId));
+	return database().db.select().from(listing).where(eq(listing.id, listingId));
 }
 
 describe(`listings on ${testDriver()}`, () => {
@@ -108,7 +93,7 @@ describe(`listings on ${testDriver()}`, () => {
 		const result = await createListing(seller.userId, await listingInput({ categoryId: 999999 }));
 
 		expect(result).toMatchObject({ ok: false, field: 'category' });
-		expect(await database.db.select().from(listing)).toEqual([]);
+		expect(await database().db.select().from(listing)).toEqual([]);
 	});
 
 	it('refuses a ninth photo and leaves the listing as it was', async () => {
@@ -130,8 +115,8 @@ describe(`listings on ${testDriver()}`, () => {
 		const [row] = await rowsOf(created.listing.id);
 		expect(row?.title).toBe('Stoneware mug');
 		expect(
-			await database.db
-				.select()
+			await database()
+				.db.select()
 				.from(listingPhoto)
 				.where(eq(listingPhoto.listingId, created.listing.id))
 		).toHaveLength(8);
@@ -170,7 +155,7 @@ describe(`listings on ${testDriver()}`, () => {
 		expect(archived).toBe(0);
 		expect(read).toBeNull();
 		expect(await rowsOf(created.listing.id)).toEqual([before]);
-		expect(await database.db.select().from(listingPhoto)).toEqual([]);
+		expect(await database().db.select().from(listingPhoto)).toEqual([]);
 	});
 
 	it('a malformed listing id is simply not found', async () => {
@@ -187,7 +172,7 @@ describe(`listings on ${testDriver()}`, () => {
 		const result = await createListing(buyerId, await listingInput());
 
 		expect(result).toMatchObject({ ok: false, status: 404 });
-		expect(await database.db.select().from(listing)).toEqual([]);
+		expect(await database().db.select().from(listing)).toEqual([]);
 	});
 
 	it('bulk archive touches only the acting seller’s listings', async () => {
@@ -272,7 +257,7 @@ describe(`what buyers see on ${testDriver()}`, () => {
 		await createListing(seller.userId, await listingInput({ title: 'Draft', status: 'draft' }));
 		await createListing(seller.userId, await listingInput({ title: 'Old', status: 'archived' }));
 		await createListing(rival.userId, await listingInput({ title: 'Suspended shop' }));
-		await database.db.update(shop).set({ status: 'suspended' }).where(eq(shop.id, rival.shopId));
+		await database().db.update(shop).set({ status: 'suspended' }).where(eq(shop.id, rival.shopId));
 
 		const { listings, total } = await listPublicListings({ limit: 10 });
 
@@ -282,15 +267,15 @@ describe(`what buyers see on ${testDriver()}`, () => {
 
 	it('a banned seller’s listings disappear', async () => {
 		await createListing(seller.userId, await listingInput({ title: 'Shown' }));
-		await database.db.update(user).set({ status: 'banned' }).where(eq(user.id, seller.userId));
+		await database().db.update(user).set({ status: 'banned' }).where(eq(user.id, seller.userId));
 
 		expect((await listPublicListings({ limit: 10 })).total).toBe(0);
 	});
 
 	it('an away shop is left out of search but keeps its own shop page', async () => {
 		await createListing(seller.userId, await listingInput({ title: 'Away mug' }));
-		await database.db
-			.update(shopProfile)
+		await database()
+			.db.update(shopProfile)
 			.set({ away: true })
 			.where(eq(shopProfile.shopId, seller.shopId));
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { listing, listingPhoto, storedObject } from '../src/lib/server/db/schema';
 import {
 	createListing,
@@ -19,33 +19,14 @@ import {
 	type PreparedPhoto
 } from '../src/lib/server/photos';
 import { objectStore } from '../src/lib/server/storage';
-import {
-	createTestDatabase,
-	resetDatabase,
-	testDriver,
-	type TestDatabase
-} from './helpers/database';
-import {
-	createSeller,
-	listingInput,
-	restoreCategories,
-	testImage,
-	type TestSeller
-} from './helpers/seller-factories';
+import { testDriver, useTestDatabase } from './helpers/database';
+import { createSeller, listingInput, testImage, type TestSeller } from './helpers/seller-factories';
 
-let database: TestDatabase;
-beforeAll(async () => {
-	database = await createTestDatabase();
-});
-afterAll(async () => {
-	await database.close();
-});
+const database = useTestDatabase();
 
 let seller: TestSeller;
 let rival: TestSeller;
 beforeEach(async () => {
-	await resetDatabase(database);
-	await restoreCategories();
 	seller = await createSeller('Photo Owner');
 	rival = await createSeller('Photo Rival');
 });
@@ -144,7 +125,7 @@ describe('checking and re-encoding photos', () => {
 			ok: false,
 			message: 'Choose at most 8 photos.'
 		});
-		expect(await database.db.select().from(storedObject)).toEqual([]);
+		expect(await database().db.select().from(storedObject)).toEqual([]);
 	});
 
 	it('makes logos square and banners wide', async () => {
@@ -203,14 +184,14 @@ describe(`photo operations on ${testDriver()}`, () => {
 	it("another seller's photo operations are refused and change nothing", async () => {
 		const own = await listingWithPhotos(2);
 		const [first] = own.photos;
-		const before = await database.db.select().from(listingPhoto).orderBy(listingPhoto.position);
+		const before = await database().db.select().from(listingPhoto).orderBy(listingPhoto.position);
 
 		expect(await moveListingPhoto(rival.userId, first!.id, 'later')).toBe(false);
 		expect(await updateListingPhotoAlt(rival.userId, first!.id, 'Mine now')).toBe(false);
 		expect(await removeListingPhoto(rival.userId, first!.id)).toBe(false);
 		expect(await removeListingPhoto(rival.userId, 'not-an-id')).toBe(false);
 
-		expect(await database.db.select().from(listingPhoto).orderBy(listingPhoto.position)).toEqual(
+		expect(await database().db.select().from(listingPhoto).orderBy(listingPhoto.position)).toEqual(
 			before
 		);
 		expect(await objectStore().get(first!.largeKey)).not.toBeNull();
@@ -221,8 +202,8 @@ describe(`photo operations on ${testDriver()}`, () => {
 		const a = await createListing(seller.userId, await listingInput(), [photo]);
 		const b = await createListing(seller.userId, await listingInput(), [photo]);
 		if (!a.ok || !b.ok) throw new Error('setup');
-		const [photoOfA] = await database.db
-			.select()
+		const [photoOfA] = await database()
+			.db.select()
 			.from(listingPhoto)
 			.where(eq(listingPhoto.listingId, a.listing.id));
 
@@ -242,17 +223,17 @@ describe(`failed saves on ${testDriver()}`, () => {
 			createListing(seller.userId, await listingInput({ stock: -1 }), [photo])
 		).rejects.toThrow();
 
-		expect(await database.db.select().from(listing)).toEqual([]);
-		expect(await database.db.select().from(listingPhoto)).toEqual([]);
-		expect(await database.db.select({ key: storedObject.key }).from(storedObject)).toEqual([]);
+		expect(await database().db.select().from(listing)).toEqual([]);
+		expect(await database().db.select().from(listingPhoto)).toEqual([]);
+		expect(await database().db.select({ key: storedObject.key }).from(storedObject)).toEqual([]);
 	});
 
 	it('an edit whose write fails leaves the listing and the stored images as they were', async () => {
 		const kept = await prepared('#a01010');
 		const created = await createListing(seller.userId, await listingInput(), [kept]);
 		if (!created.ok) throw new Error(created.message);
-		const storedBefore = await database.db
-			.select({ key: storedObject.key })
+		const storedBefore = await database()
+			.db.select({ key: storedObject.key })
 			.from(storedObject)
 			.orderBy(storedObject.key);
 
@@ -262,14 +243,14 @@ describe(`failed saves on ${testDriver()}`, () => {
 			])
 		).rejects.toThrow();
 
-		const [row] = await database.db
-			.select()
+		const [row] = await database()
+			.db.select()
 			.from(listing)
 			.where(eq(listing.id, created.listing.id));
 		expect(row).toEqual(created.listing);
 		expect(
-			await database.db
-				.select({ key: storedObject.key })
+			await database()
+				.db.select({ key: storedObject.key })
 				.from(storedObject)
 				.orderBy(storedObject.key)
 		).toEqual(storedBefore);
@@ -284,6 +265,6 @@ describe(`failed saves on ${testDriver()}`, () => {
 		]);
 
 		expect(refused).toMatchObject({ ok: false, status: 404 });
-		expect(await database.db.select({ key: storedObject.key }).from(storedObject)).toEqual([]);
+		expect(await database().db.select({ key: storedObject.key }).from(storedObject)).toEqual([]);
 	});
 });

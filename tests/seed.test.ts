@@ -11,7 +11,6 @@ import {
 import { verifyPassword } from '../src/lib/server/passwords';
 import { DEMO_PASSWORD, DEMO_SHOP, seedDemoData } from '../src/lib/server/seed';
 import { testDriver, useTestDatabase } from './helpers/database';
-import { restoreCategories } from './helpers/seller-factories';
 
 const database = useTestDatabase();
 
@@ -63,7 +62,6 @@ describe(`the demo data on ${testDriver()}`, () => {
 	});
 
 	it('is idempotent: a second run leaves every row as the first run left it', async () => {
-		await restoreCategories();
 		await seedDemoData();
 		const first = await snapshot();
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { shop, shopProfile, storedObject } from '../src/lib/server/db/schema';
 import { prepareShopImage, type ImageVariant } from '../src/lib/server/photos';
 import {
@@ -11,26 +11,14 @@ import {
 	type ShopProfileInput
 } from '../src/lib/server/shop-profiles';
 import { objectStore } from '../src/lib/server/storage';
-import {
-	createTestDatabase,
-	resetDatabase,
-	testDriver,
-	type TestDatabase
-} from './helpers/database';
+import { testDriver, useTestDatabase } from './helpers/database';
 import { createBuyer, createSeller, testImage, type TestSeller } from './helpers/seller-factories';
 
-let database: TestDatabase;
-beforeAll(async () => {
-	database = await createTestDatabase();
-});
-afterAll(async () => {
-	await database.close();
-});
+const database = useTestDatabase();
 
 let seller: TestSeller;
 let rival: TestSeller;
 beforeEach(async () => {
-	await resetDatabase(database);
 	seller = await createSeller('Profile Owner');
 	rival = await createSeller('Profile Rival');
 });
@@ -95,7 +83,7 @@ describe(`shop profiles on ${testDriver()}`, () => {
 		).rejects.toThrow();
 
 		expect(await getOwnShop(seller.userId)).toEqual(before);
-		expect(await database.db.select({ key: storedObject.key }).from(storedObject)).toEqual([]);
+		expect(await database().db.select({ key: storedObject.key }).from(storedObject)).toEqual([]);
 	});
 
 	it('a clashing slug stores no new logo', async () => {
@@ -104,7 +92,7 @@ describe(`shop profiles on ${testDriver()}`, () => {
 		});
 
 		expect(result).toMatchObject({ ok: false, field: 'slug' });
-		expect(await database.db.select({ key: storedObject.key }).from(storedObject)).toEqual([]);
+		expect(await database().db.select({ key: storedObject.key }).from(storedObject)).toEqual([]);
 	});
 
 	it("another shop's name or slug is refused and nothing changes", async () => {
@@ -116,7 +104,7 @@ describe(`shop profiles on ${testDriver()}`, () => {
 
 		expect(byName).toMatchObject({ ok: false, field: 'shopName' });
 		expect(bySlug).toMatchObject({ ok: false, field: 'slug' });
-		const [row] = await database.db.select().from(shop).where(eq(shop.id, seller.shopId));
+		const [row] = await database().db.select().from(shop).where(eq(shop.id, seller.shopId));
 		expect(row?.slug).toBe(seller.shopSlug);
 	});
 
@@ -150,7 +138,7 @@ describe(`shop profiles on ${testDriver()}`, () => {
 	});
 
 	it('a suspended shop is a 404 for others and a preview for its seller', async () => {
-		await database.db.update(shop).set({ status: 'suspended' }).where(eq(shop.id, seller.shopId));
+		await database().db.update(shop).set({ status: 'suspended' }).where(eq(shop.id, seller.shopId));
 
 		expect(await getShopForViewer(seller.shopSlug, null)).toBeNull();
 		expect(await getShopForViewer(seller.shopSlug, rival.userId)).toBeNull();
@@ -162,8 +150,8 @@ describe(`shop profiles on ${testDriver()}`, () => {
 
 	it('an away shop is still public, with its return date', async () => {
 		await getOwnShop(seller.userId);
-		await database.db
-			.update(shopProfile)
+		await database()
+			.db.update(shopProfile)
 			.set({ away: true, awayUntil: '2099-01-01' })
 			.where(eq(shopProfile.shopId, seller.shopId));
 

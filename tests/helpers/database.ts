@@ -85,12 +85,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 	return connection;
 }
 
-/** Empties every table, so each test starts from nothing. */
+/** Tables whose rows come from a migration, not from the app: a reset keeps them. */
+const REFERENCE_TABLES = new Set(['category']);
+
+/** Empties every table but the reference data, so each test starts from a fresh install. */
 export async function resetDatabase(connection: Connection): Promise<void> {
 	const rows = await connection.db.execute<{ tablename: string }>(
 		sql`select tablename from pg_tables where schemaname = 'public'`
 	);
 	const list = (Array.isArray(rows) ? rows : (rows as { rows: { tablename: string }[] }).rows)
+		.filter((row) => !REFERENCE_TABLES.has(row.tablename))
 		.map((row) => `"${row.tablename}"`)
 		.join(', ');
 	if (list) await connection.db.execute(sql.raw(`truncate ${list} restart identity cascade`));

@@ -1,9 +1,6 @@
-import { asc, isNotNull, sql } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { asc, isNotNull } from 'drizzle-orm';
 import sharp from 'sharp';
 import { db } from '../../src/lib/server/db/index';
-import { MIGRATIONS_FOLDER } from '../../src/lib/server/db/migrate';
 import { category, user } from '../../src/lib/server/db/schema';
 import type { ListingInput } from '../../src/lib/server/listings';
 import { createNewSellerAccount } from '../../src/lib/server/shops';
@@ -67,12 +64,4 @@ export async function testImage(
 	return sharp({ create: { width, height, channels: 3, background: '#b4532a' } })
 		.toFormat(format)
 		.toBuffer();
-}
-
-/** The reset empties every table, the migrated category tree too: this puts it back. */
-export async function restoreCategories(): Promise<void> {
-	const migration = readFileSync(join(MIGRATIONS_FOLDER, '0003_seed_categories.sql'), 'utf8');
-	for (const statement of migration.split('--> statement-breakpoint')) {
-		await db.execute(sql.raw(statement));
-	}
 }
