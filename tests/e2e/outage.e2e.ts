@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { freePort, startInstance, type Instance } from './instance';
+import type { AppServer } from '../helpers/app-server';
+import { freePort, startInstance } from './instance';
 import { SESSION_COOKIE, needsPostgres } from './support';
 
 /**
@@ -37,7 +38,7 @@ class Relay {
 }
 
 let relay: Relay;
-let app: Instance | undefined;
+let app: AppServer | undefined;
 let base = '';
 
 test.beforeAll(async () => {
@@ -56,7 +57,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-	app?.process.kill('SIGTERM');
+	await app?.stop();
 	await relay?.cut().catch(() => {});
 });
 

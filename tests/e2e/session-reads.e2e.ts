@@ -1,21 +1,22 @@
 import { expect, test } from '@playwright/test';
 import { SESSION_COOKIE, needsPostgres } from './support';
-import { startInstance, type Instance } from './instance';
+import type { AppServer } from '../helpers/app-server';
+import { startInstance } from './instance';
 
 /**
  * The debug log line the jwt callback writes on every session read shows how often a request
  * reads the session: once for a signed-in page, whatever its loads do, and never for a visitor.
  */
 
-let instance: Instance;
+let instance: AppServer;
 
 test.beforeAll(async () => {
 	needsPostgres();
 	instance = await startInstance({ LOG_LEVEL: 'debug' });
 });
 
-test.afterAll(() => {
-	instance?.process.kill('SIGTERM');
+test.afterAll(async () => {
+	await instance?.stop();
 });
 
 const readsSoFar = () =>
