@@ -166,7 +166,6 @@ function buildAuthConfig(): SvelteKitAuthConfig {
 					log.debug({ userId: id, found: current?.status ?? 'nothing' }, 'session ended');
 					return null;
 				}
-				log.debug({ userId: id, role: current.role }, 'session read');
 				return continueSession(token, claimsFor(current));
 			},
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SESSION_COOKIE, needsPostgres } from './support';
-import type { AppServer } from '../helpers/app-server';
+import { sessionTokenFrom, signInAs, type AppServer } from '../helpers/app-server';
 import { startInstance } from './instance';
 
 /**
@@ -25,22 +25,7 @@ const readsSoFar = () =>
 		.split('\n')
 		.filter((line) => line.includes('"msg":"session read"'));
 
-async function signIn(email: string): Promise<string> {
-	const response = await fetch(`${instance.origin}/signin`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: instance.origin,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email, password: 'openstall-demo', redirectTo: '/' })
-	});
-	const cookie = response.headers
-		.getSetCookie()
-		.find((value) => value.startsWith(`${SESSION_COOKIE}=`));
-	return cookie?.split(';')[0] ?? '';
-}
+const signIn = (email: string) => signInAs(instance.origin, email, 'openstall-demo');
 
 test('a signed-in page and its data request each read the session exactly once', async () => {
 	const cookie = await signIn('seller@example.com');
@@ -71,4 +56,48 @@ test('an anonymous visit reads no session at all', async () => {
 	// Note: one signed-in request afterwards proves the log is flowing when we count.
 	await fetch(`${instance.origin}/account`, { headers: { cookie } });
 	await expect.poll(() => readsSoFar().length - before).toBe(1);
+});
+
+test('a session whose role changed is read once, even as Auth.js issues its new cookie', async () => {
+	const email = `reads-${Date.now()}@example.com`;
+	const form = (fields: Record<string, string>) => ({
+		method: 'POST',
+		redirect: 'manual' as const,
+		headers: {
+			origin: instance.origin,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams(fields)
+	});
+	await fetch(
+		`${instance.origin}/signup`,
+		form({ name: 'Reader', email, password: 'a long enough password' })
+	);
+	const cookie = await signInAs(instance.origin, email, 'a long enough password');
+	const opened = await fetch(`${instance.origin}/become-a-seller`, {
+		...form({ shopName: `Reader Shop ${Date.now()}`, slug: '', description: '' }),
+		headers: { ...form({}).headers, cookie }
+	});
+	expect(opened.status).toBe(303);
+	await expect.poll(() => readsSoFar().length).toBeGreaterThan(0);
+
+	// Note: the cookie still says buyer, so this read cannot be the quick one: Auth.js renews it.
+	const before = readsSoFar().length;
+	const dashboard = await fetch(`${instance.origin}/seller/dashboard`, {
+		headers: { cookie },
+		redirect: 'manual'
+	});
+	expect(dashboard.status).toBe(200);
+	expect(sessionTokenFrom(dashboard)).toBeTruthy();
+
+	// Note: the log keeps order, so once a later read by another user shows up, every read the
+	// dashboard request made is in it.
+	await signIn('buyer@example.com');
+	const roles = () =>
+		readsSoFar()
+			.slice(before)
+			.map((line) => JSON.parse(line).role as string);
+	await expect.poll(() => roles().includes('buyer')).toBe(true);
+	expect(roles().slice(0, roles().indexOf('buyer'))).toEqual(['seller']);
 });

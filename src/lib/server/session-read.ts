@@ -35,14 +35,19 @@ function sessionCookieName(event: RequestEvent): string {
 }
 
 /**
- * The user as the database (or the cache every change clears) holds them now. A failure marks
- * the request, so that it ends in a 503 with the cookie untouched, and is thrown on.
+ * The user as the database (or the cache every change clears) holds them now, read at most once
+ * per request. A failure marks the request, so that it ends in a 503 with the cookie untouched,
+ * and is thrown on.
  */
 export async function readCurrentUser(id: string): Promise<SessionUser | null> {
+	const context = requestContext();
+	if (context?.sessionUser?.id === id) return context.sessionUser.user;
 	try {
-		return await readThroughSessionCache(id, readSessionUser);
+		const user = await readThroughSessionCache(id, readSessionUser);
+		if (context) context.sessionUser = { id, user };
+		log.debug({ userId: id, role: user?.role ?? null }, 'session read');
+		return user;
 	} catch (error) {
-		const context = requestContext();
 		if (context) context.sessionReadFailed = true;
 		log.error({ err: error, userId: id }, 'session read failed: database unavailable');
 		throw error;
@@ -89,6 +94,5 @@ export async function readSessionQuickly(
 	const claims = claimsFor(current);
 	if (!isTokenKept(decoded, claims)) return undefined;
 
-	log.debug({ userId: id, role: current.role }, 'session read');
 	return current;
 }
