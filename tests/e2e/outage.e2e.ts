@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AppServer } from '../helpers/app-server';
+import { signInAs, type AppServer } from '../helpers/app-server';
 import { freePort, startInstance } from './instance';
 import { SESSION_COOKIE, needsPostgres } from './support';
 
@@ -61,31 +61,11 @@ test.afterAll(async () => {
 	await relay?.cut().catch(() => {});
 });
 
-function sessionFrom(response: Response): string | null {
-	const cookie = response.headers
-		.getSetCookie()
-		.find((value) => value.startsWith(`${SESSION_COOKIE}=`));
-	return cookie ? cookie.split(';')[0]!.slice(SESSION_COOKIE.length + 1) : null;
-}
-
 test('a signed-in visitor gets a 503 during an outage, keeps the cookie, and is back afterwards', async () => {
-	const signIn = await fetch(`${base}/signin`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: base,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({
-			email: 'buyer@example.com',
-			password: 'openstall-demo',
-			redirectTo: '/'
-		})
-	});
-	const session = sessionFrom(signIn);
-	expect(session).toBeTruthy();
-	const cookie = { cookie: `${SESSION_COOKIE}=${session}`, accept: 'text/html' };
+	const cookie = {
+		cookie: await signInAs(base, 'buyer@example.com', 'openstall-demo'),
+		accept: 'text/html'
+	};
 	expect((await fetch(`${base}/account`, { headers: cookie, redirect: 'manual' })).status).toBe(
 		200
 	);
