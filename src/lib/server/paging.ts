@@ -8,3 +8,8 @@ export function containsPattern(query: string | undefined): string | undefined {
 	const trimmed = query?.trim();
 	return trimmed ? `%${trimmed.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
 }
+
+/** The search text and page an admin list was asked for. */
+export function listRequest(url: URL): { query: string; page: number } {
+	return { query: url.searchParams.get('q') ?? '', page: pageFromUrl(url) };
+}

@@ -77,3 +77,10 @@ export const newShopSchema = z
 	.transform((input) => ({ ...input, slug: input.slug || slugify(input.shopName) }));
 
 export const shopProfileSchema = z.object({ shopName, description });
+
+/** Why an admin restricts an account or a shop: kept in the audit log and shown to admins. */
+export const adminReason = z
+	.string()
+	.trim()
+	.min(3, 'Give a reason of at least 3 characters.')
+	.max(500, 'Keep the reason to 500 characters.');

@@ -3,24 +3,20 @@ import { z } from 'zod';
 import { fieldErrors, formStrings } from '$lib/server/forms';
 import { log } from '$lib/server/log';
 import { listShops, setShopStatus } from '$lib/server/shops';
-import { pageFromUrl } from '$lib/server/paging';
+import { listRequest } from '$lib/server/paging';
+import { adminReason } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const query = url.searchParams.get('q') ?? '';
-	const page = pageFromUrl(url);
-	return { query, ...(await listShops({ query, page })) };
+	const request = listRequest(url);
+	return { query: request.query, ...(await listShops(request)) };
 };
 
 const shopId = z.uuid('Choose a shop from the list.');
 
 const suspension = z.object({
 	shopId,
-	reason: z
-		.string()
-		.trim()
-		.min(3, 'Give a reason of at least 3 characters.')
-		.max(500, 'Keep the reason to 500 characters.')
+	reason: adminReason
 });
 
 export const actions: Actions = {

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { changeUserAccess, listUsers } from '$lib/server/accounts';
 import { fieldErrors, formStrings } from '$lib/server/forms';
 import { log } from '$lib/server/log';
-import { pageFromUrl } from '$lib/server/paging';
+import { listRequest } from '$lib/server/paging';
+import { adminReason } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const query = url.searchParams.get('q') ?? '';
-	const page = pageFromUrl(url);
-	return { query, ...(await listUsers({ query, page })) };
+	const request = listRequest(url);
+	return { query: request.query, ...(await listUsers(request)) };
 };
 
 const userId = z.uuid('Choose a user from the list.');
@@ -22,11 +22,7 @@ const roleChange = z.object({
 const statusChange = z.object({
 	userId,
 	status: z.enum(['suspended', 'banned'], 'Choose suspend or ban.'),
-	reason: z
-		.string()
-		.trim()
-		.min(3, 'Give a reason of at least 3 characters.')
-		.max(500, 'Keep the reason to 500 characters.')
+	reason: adminReason
 });
 
 export const actions: Actions = {
