@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '../helpers/app-server';
 import Provider from 'oidc-provider';
 
 /**
@@ -7,14 +7,6 @@ import Provider from 'oidc-provider';
  * `<login>@oidc.example`.
  */
 export const OIDC_CLIENT = { id: 'openstall-e2e', secret: 'openstall-e2e-client-secret' };
-
-async function freePort(): Promise<number> {
-	const server = createServer().listen(0, '127.0.0.1');
-	await new Promise((resolve) => server.once('listening', resolve));
-	const address = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return typeof address === 'object' && address ? address.port : 0;
-}
 
 export async function startOidcProvider(appOrigin: string): Promise<{ issuer: string }> {
 	const port = await freePort();
