@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listing, listingPhoto, shop, shopProfile, user } from '../src/lib/server/db/schema';
+import {
+	auditEvent,
+	listing,
+	listingPhoto,
+	shop,
+	shopProfile,
+	user
+} from '../src/lib/server/db/schema';
 import {
 	archiveOwnListings,
 	countOwnListingsByStatus,
@@ -189,6 +196,23 @@ describe(`listings on ${testDriver()}`, () => {
 		expect(archived).toBe(1);
 		expect((await rowsOf(mine.listing.id))[0]?.status).toBe('archived');
 		expect((await rowsOf(theirs.listing.id))[0]?.status).toBe('active');
+	});
+
+	it('bulk archive records one audit event per listing it archived, and none for the rest', async () => {
+		const first = await createListing(seller.userId, await listingInput({ title: 'First' }));
+		const second = await createListing(seller.userId, await listingInput({ title: 'Second' }));
+		if (!first.ok || !second.ok) throw new Error('setup');
+		const ids = [first.listing.id, second.listing.id];
+
+		expect(await archiveOwnListings(seller.userId, ids)).toBe(2);
+		expect(await archiveOwnListings(seller.userId, ids)).toBe(0);
+
+		const events = await database()
+			.db.select()
+			.from(auditEvent)
+			.where(eq(auditEvent.action, 'listing.archived'));
+		expect(events.map((event) => event.targetId).sort()).toEqual([...ids].sort());
+		expect(events.every((event) => event.actorId === seller.userId)).toBe(true);
 	});
 
 	it('lists, filters, searches and pages the seller’s own listings', async () => {

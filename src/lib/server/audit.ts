@@ -10,18 +10,22 @@ export type AuditInput = {
 	details?: Record<string, unknown>;
 };
 
-/** Appends one audit event; pass the transaction so it commits or rolls back with the change. */
+/**
+ * Appends audit events in one insert; pass the transaction so they commit or roll back with the
+ * change they record.
+ */
 export async function recordAuditEvent(
 	tx: Pick<Database, 'insert'>,
-	event: AuditInput
+	events: AuditInput | AuditInput[]
 ): Promise<void> {
-	await tx.insert(auditEvent).values({
+	const rows = (Array.isArray(events) ? events : [events]).map((event) => ({
 		actorId: event.actorId,
 		action: event.action,
 		targetType: event.targetType,
 		targetId: event.targetId ?? null,
 		details: event.details ?? {}
-	});
+	}));
+	if (rows.length > 0) await tx.insert(auditEvent).values(rows);
 }
 
 export type AuditListItem = {

@@ -343,15 +343,16 @@ export async function archiveOwnListings(ownerId: string, listingIds: string[]):
 				)
 			)
 			.returning({ id: listing.id, title: listing.title });
-		for (const row of archived) {
-			await recordAuditEvent(tx, {
+		await recordAuditEvent(
+			tx,
+			archived.map((row) => ({
 				actorId: ownerId,
 				action: 'listing.archived',
 				targetType: 'listing',
 				targetId: row.id,
 				details: { title: row.title }
-			});
-		}
+			}))
+		);
 		return archived.length;
 	});
 }
